@@ -1,1 +1,133 @@
-// placeholder until written
+#include "importers/text_reader.hpp"
+
+#include "importers/utf8.hpp"
+
+#include <array>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace tracker::importers {
+
+namespace {
+
+constexpr std::array<std::string_view, 14> k_header_keys{
+    "title", "outlet", "source", "url", "published", "date", "author", "byline",
+    "section", "language", "conflict", "tags", "updated", "dateline"};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+// "Key: value" with a known key, or nothing.
+std::optional<std::pair<std::string, std::string_view>> header_line(std::string_view line) {
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 20) return std::nullopt;
+    std::string key = lower(trim(line.substr(0, colon)));
+    for (auto known : k_header_keys)
+        if (key == known) return std::make_pair(key, trim(line.substr(colon + 1)));
+    return std::nullopt;
+}
+
+std::string normalise_newlines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            out.push_back('\n');
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+ReadResult parse_text_article(std::string path, std::string_view content,
+                              const ArticleOverrides& overrides) {
+    auto fail = [&](std::string reason) { return ReadError{path, std::move(reason)}; };
+    if (content.empty()) return fail("empty file, no article text");
+    if (looks_binary(content)) return fail("binary file, not a text article");
+    if (auto bad = find_invalid_utf8(content))
+        return fail("invalid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+    std::string text = normalise_newlines(content);
+
+    model::Article article;
+    article.path = path;
+    std::optional<std::string> published_text;
+    std::size_t body_start = 0;
+    // The header runs up to the first blank line, when the first line is one.
+    std::size_t first_end = text.find('\n');
+    if (header_line(std::string_view(text).substr(0, first_end))) {
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            std::size_t end = text.find('\n', pos);
+            if (end == std::string::npos) end = text.size();
+            std::string_view line = trim(std::string_view(text).substr(pos, end - pos));
+            pos = end + 1;
+            if (line.empty()) break;
+            auto field = header_line(line);
+            if (!field) continue;  // an unknown header line is ignored
+            auto& [key, value] = *field;
+            if (key == "title") article.title = value;
+            else if (key == "outlet" || key == "source") article.outlet = value;
+            else if (key == "url") article.url = value;
+            else if (key == "published" || key == "date") published_text = std::string(value);
+        }
+        body_start = std::min(pos, text.size());
+    }
+    article.body = std::string(trim(std::string_view(text).substr(body_start)));
+    if (article.body.empty()) return fail("no article text after the header");
+
+    if (overrides.outlet) article.outlet = *overrides.outlet;
+    if (overrides.url) article.url = *overrides.url;
+    if (overrides.title) article.title = *overrides.title;
+    if (overrides.published) {
+        article.published = overrides.published;
+    } else if (published_text) {
+        article.published = model::parse_iso_date(*published_text);
+        if (!article.published)
+            return fail("unparseable publication date '" + *published_text +
+                        "' (expected YYYY-MM-DD); fix the header or pass --published");
+    } else {
+        return fail("no publication date; add a 'Published: YYYY-MM-DD' header or pass --published");
+    }
+    return article;
+}
+
+ReadResult read_text_article(const std::string& path, const ArticleOverrides& overrides) {
+    std::string content;
+    if (path == "-") {
+        content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        return parse_text_article(path, content, overrides);
+    }
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) return ReadError{path, "no such file"};
+    if (std::filesystem::is_directory(status)) return ReadError{path, "is a directory, not an article file"};
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return ReadError{path, std::string("cannot open: ") + std::strerror(errno)};
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return ReadError{path, "read error"};
+    content = buffer.str();
+    return parse_text_article(path, content, overrides);
+}
+
+} // namespace tracker::importers

@@ -1,1 +1,408 @@
-// placeholder until written
+#include "importers/extract/metrics.hpp"
+
+#include <array>
+#include <set>
+
+namespace tracker::extract {
+
+namespace {
+
+using lexicon::TermRole;
+using model::Metric;
+
+// Words that carry no content of their own between a number and its verb.
+constexpr std::array<std::string_view, 48> k_predicate_fillers{
+    "were",   "was",       "are",      "is",       "have",     "has",     "had",     "been",
+    "being",  "be",        "now",      "still",    "also",     "reportedly", "believed", "feared",
+    "presumed", "confirmed", "listed", "as",       "it",       "they",    "he",      "she",
+    "said",   "says",      "say",      "who",      "that",     "later",   "already", "all",
+    "since",  "then",      "officially", "thought", "known",   "to",      "remain",  "remained",
+    "remains", "currently", "each",    "alone",    "would",    "will",    "not",     "yet"};
+
+// Words after a number that end its noun phrase without naming a head.
+constexpr std::array<std::string_view, 62> k_function_words{
+    "in",    "on",     "at",     "to",      "from",   "by",     "with",   "for",    "into",
+    "across", "since", "during", "after",   "before", "were",   "was",    "are",    "is",
+    "have",  "has",    "had",    "been",    "be",     "being",  "will",   "would",  "could",
+    "may",   "might",  "who",    "whom",    "which",  "that",   "it",     "they",   "he",
+    "she",   "as",     "and",    "or",      "but",    "than",   "the",    "a",      "an",
+    "this",  "these",  "those",  "its",     "their",  "his",    "her",    "still",  "now",
+    "also",  "all",    "each",   "so",      "alone",  "already", "inside", "out"};
+
+// Words between a number and its head that do not change whom it counts.
+constexpr std::array<std::string_view, 22> k_skippable_modifiers{
+    "more",     "other",     "additional", "further", "living",   "surviving", "alive",
+    "unidentified", "identified", "foreign", "young",  "remaining", "confirmed", "known",
+    "registered", "reported", "new",     "fellow",   "innocent", "total",     "estimated",
+    "abducted"};
+
+// Nouns that stand before "of" and let the count pass to what follows:
+// "1,650 reports of people missing", "13 members of UN staff".
+constexpr std::array<std::string_view, 5> k_transparent_nouns{"reports", "members", "cases",
+                                                              "groups", "number"};
+
+// Words in a sentence that put "held" and "released" in a prison setting.
+constexpr std::array<std::string_view, 14> k_prison_words{
+    "prison",  "prisons",   "prisoners", "prisoner", "jail",      "jails",   "custody",
+    "detention", "detainees", "detained", "arrested", "sentences", "sentence", "inmates"};
+
+template <std::size_t N> bool in(const std::array<std::string_view, N>& words, std::string_view w) {
+    for (auto x : words)
+        if (x == w) return true;
+    return false;
+}
+
+struct NounPhrase {
+    std::size_t end = 0;  // last token of the phrase (== number's last token when empty)
+    std::string head_class;  // hostage | prisoner | body | people | "" (no head)
+    std::optional<Metric> measure;
+    std::vector<lexicon::PopulationTerm> populations;
+    bool mixed = false;     // "women and children": several groups, no single population
+    bool partitive = false; // "of them", "of whom", "of the captives"
+    std::string rejection;  // counted thing is not people
+    std::string evidence;   // the words that decided the head
+};
+
+std::string join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+// Maps a head noun's meaning to a class. Measures name the metric directly.
+std::optional<Metric> parse_measure(const std::string& meaning) { return model::parse_metric(meaning); }
+
+bool starts_candidate(const std::vector<Candidate>& all, std::size_t token, std::size_t* index) {
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        if (all[k].first == token || all[k].qualifier_first == token) {
+            if (index) *index = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candidate>& all,
+                            std::size_t from, const lexicon::Lexicon& lexicon, int depth = 0) {
+    NounPhrase np;
+    np.end = from - 1;
+    std::size_t k = from;
+    // "1,205: people killed" in "by the numbers" lists.
+    if (s.word(k) == ":" && depth == 0) ++k;
+    bool saw_head = false;
+    while (k < s.tokens.size() && k < from + 9) {
+        std::string_view w = s.word(k);
+        if (w == "of" && (s.word(k + 1) == "them" || s.word(k + 1) == "whom" ||
+                          s.word(k + 1) == "those" || s.word(k + 1) == "these")) {
+            np.partitive = true;
+            np.end = k + 1;
+            k += 2;
+            continue;
+        }
+        if (w == "of" && !saw_head &&
+            (s.word(k + 1) == "the" || s.word(k + 1) == "its" || s.word(k + 1) == "their")) {
+            np.partitive = true;
+            k += 2;
+            continue;
+        }
+        if (saw_head) {
+            // "women and children": a second group in one phrase.
+            if ((w == "and" || w == "or") && s.tokens.size() > k + 1 &&
+                s.tokens[k + 1].kind == TokenKind::word) {
+                const auto* pop = lexicon.population_terms.match(s.words, k + 1);
+                if (pop && pop->payload.is_noun) {
+                    np.mixed = true;
+                    np.end = k + pop->words.size();
+                    k = np.end + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (s.tokens[k].kind == TokenKind::number || s.tokens[k].kind == TokenKind::punct) {
+            break;
+        }
+        // A list that shares one head: "4,000 Palestinian and 1,400 Israeli lives".
+        if ((w == "and" || w == "or") && depth == 0) {
+            std::size_t next = 0;
+            if (starts_candidate(all, k + 1, &next)) {
+                NounPhrase shared = read_noun_phrase(s, all, all[next].last + 1, lexicon, depth + 1);
+                if (!shared.head_class.empty() || shared.measure) {
+                    np.head_class = shared.head_class;
+                    np.measure = shared.measure;
+                    np.evidence = shared.evidence + " (shared by the list)";
+                    np.rejection = shared.rejection;
+                }
+            }
+            break;
+        }
+        if (const auto* np_ = lexicon.non_people.match(s.words, k); np_ && np_->payload != "name") {
+            np.rejection = np_->payload + ": " + join(np_->words);
+            np.end = k + np_->words.size() - 1;
+            break;
+        }
+        const auto* term = lexicon.metric_terms.match(s.words, k);
+        const auto* pop = lexicon.population_terms.match(s.words, k);
+        if (term && term->payload.role == TermRole::event) {
+            // "bodies of" and "remains of" are events; plain events end the phrase.
+            break;
+        }
+        if (term && (term->payload.role == TermRole::head || term->payload.role == TermRole::measure)) {
+            if (term->payload.role == TermRole::head) {
+                np.head_class = term->payload.meaning;
+            } else {
+                np.measure = parse_measure(term->payload.meaning);
+                np.head_class = "people";
+            }
+            np.evidence = join(term->words);
+            if (pop) np.populations.push_back(pop->payload);
+            np.end = k + term->words.size() - 1;
+            k = np.end + 1;
+            saw_head = true;
+            continue;
+        }
+        if (pop) {
+            np.populations.push_back(pop->payload);
+            np.end = k + pop->words.size() - 1;
+            k = np.end + 1;
+            if (pop->payload.is_noun) {
+                np.head_class = "people";
+                np.evidence = join(pop->words);
+                saw_head = true;
+            }
+            continue;
+        }
+        if (in(k_skippable_modifiers, w)) {
+            ++k;
+            continue;
+        }
+        if (in(k_transparent_nouns, w) && s.word(k + 1) == "of") {
+            k += 2;
+            continue;
+        }
+        if (in(k_function_words, w)) break;
+        if (s.tokens[k].capitalized) {
+            // A proper modifier ("Hamas fighters", "Kuriga pupils") is skipped
+            // when a head follows; a capitalised word alone ends the phrase.
+            ++k;
+            continue;
+        }
+        // An unknown common noun: count it as people, so that a verb can
+        // still decide; the non_people lexicon lists what is not.
+        np.head_class = "people";
+        np.evidence = std::string(w);
+        np.end = k;
+        saw_head = true;
+        ++k;
+    }
+    return np;
+}
+
+// The event named after the phrase: "were killed", "had been wounded",
+// "it said had died", "remain in captivity".
+const lexicon::PhraseTable<lexicon::MetricTerm>::Entry*
+read_predicate(const TokenizedSentence& s, std::size_t from, const lexicon::Lexicon& lexicon,
+               std::size_t* end) {
+    for (std::size_t k = from; k < s.tokens.size() && k < from + 10; ++k) {
+        const auto* term = lexicon.metric_terms.match(s.words, k);
+        if (term && (term->payload.role == TermRole::event || term->payload.role == TermRole::measure)) {
+            *end = k + term->words.size() - 1;
+            return term;
+        }
+        if (!in(k_predicate_fillers, s.word(k))) return nullptr;
+    }
+    return nullptr;
+}
+
+struct LeftContext {
+    const lexicon::PhraseTable<lexicon::MetricTerm>::Entry* event = nullptr;
+    const lexicon::PhraseTable<lexicon::MetricTerm>::Entry* head = nullptr;
+    std::vector<lexicon::PopulationTerm> populations;  // between the cue and the number
+    std::optional<std::size_t> linked;  // index of the previous number of the same list
+    bool subset = false;                // "including", "among them"
+    bool another = false;               // "another 50", "a further 281"
+};
+
+LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& all,
+                      std::size_t self, const lexicon::Lexicon& lexicon) {
+    LeftContext left;
+    const Candidate& c = all[self];
+    if (c.qualifier_first == 0) return left;
+    std::size_t stop = c.qualifier_first;  // exclusive upper end of the scan
+    std::string_view just_before = s.word(stop - 1);
+    left.another = just_before == "another" || just_before == "further" ||
+                   (just_before == "additional" && stop >= 2);
+    // The previous number that is not rejected.
+    std::optional<std::size_t> previous;
+    for (std::size_t k = self; k-- > 0;) {
+        if (all[k].reject.empty()) {
+            previous = k;
+            break;
+        }
+    }
+    std::size_t floor = stop > 12 ? stop - 12 : 0;
+    bool only_links = true;  // only list words between the previous number and this one
+    for (std::size_t k = stop; k-- > floor;) {
+        std::string_view w = s.word(k);
+        if (previous && k <= all[*previous].phrase_end) {
+            if (only_links) left.linked = previous;
+            break;
+        }
+        if (w == "including" || w == "among" || w == ":" || (w == "of" && s.word(k + 1) == "whom")) {
+            left.subset = true;
+            if (previous) left.linked = previous;
+            break;
+        }
+        if (w == ";" || w == "while" || w == "but" || w == "whereas" || w == "although") break;
+        if (!(w == "," || w == "and" || w == "or" || w == "with" || w == "them" || w == "of" ||
+              w == "the" || w == "another" || w == "further" || w == "a"))
+            only_links = false;
+        const auto* term = lexicon.metric_terms.match(s.words, k);
+        if (term && k + term->words.size() <= stop) {
+            if (term->payload.role == TermRole::head) {
+                if (!left.head) left.head = term;
+            } else if (!left.event && !left.head) {
+                left.event = term;
+            }
+        }
+        if (!left.event) {
+            if (const auto* pop = lexicon.population_terms.match(s.words, k);
+                pop && k + pop->words.size() <= stop)
+                left.populations.push_back(pop->payload);
+        }
+    }
+    return left;
+}
+
+bool prison_setting(const TokenizedSentence& s) {
+    for (auto w : s.words)
+        if (in(k_prison_words, w)) return true;
+    return false;
+}
+
+std::optional<Metric> metric_for(const std::string& head_class, const std::string& event,
+                                 bool prison) {
+    bool hostage = head_class == "hostage";
+    bool prisoner = head_class == "prisoner";
+    if (event == "killed") return hostage ? Metric::hostages_killed : Metric::killed;
+    if (event == "injured") return Metric::injured;
+    if (event == "missing") return Metric::missing;
+    if (event == "displaced") return Metric::displaced;
+    if (event == "casualties") return Metric::casualties;
+    if (event == "taken") return prisoner ? Metric::detained : Metric::hostages_taken;
+    if (event == "detained") return Metric::detained;
+    if (event == "held") {
+        if (prisoner || (!hostage && prison)) return Metric::detained;
+        return Metric::hostages_held;
+    }
+    if (event == "released") {
+        if (prisoner || (!hostage && prison)) return Metric::prisoners_released;
+        return Metric::hostages_released;
+    }
+    if (event.empty()) {
+        if (hostage) return Metric::hostages_held;
+        if (prisoner) return Metric::detained;
+        if (head_class == "body") return Metric::killed;
+    }
+    return std::nullopt;
+}
+
+std::string choose_population(const std::vector<lexicon::PopulationTerm>& terms, bool mixed) {
+    if (mixed) return "";
+    std::set<std::string> roles;
+    std::set<std::string> nationalities;
+    for (const auto& t : terms) {
+        if (t.population.empty()) continue;
+        (t.is_role ? roles : nationalities).insert(t.population);
+    }
+    if (roles.size() == 1) return *roles.begin();
+    if (!roles.empty()) return "";
+    if (nationalities.size() == 1) return *nationalities.begin();
+    return "";
+}
+
+} // namespace
+
+void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
+                    const lexicon::Lexicon& lexicon) {
+    const bool prison = prison_setting(s);
+    for (std::size_t self = 0; self < all.size(); ++self) {
+        Candidate& c = all[self];
+        c.phrase_end = c.last;
+        if (!c.reject.empty()) continue;
+        NounPhrase np = read_noun_phrase(s, all, c.last + 1, lexicon);
+        if (!np.rejection.empty()) {
+            c.reject = np.rejection;
+            continue;
+        }
+        c.phrase_end = np.end;
+        std::size_t predicate_end = 0;
+        const auto* predicate = read_predicate(s, np.end + 1, lexicon, &predicate_end);
+        if (predicate) c.phrase_end = predicate_end;
+        LeftContext left = read_left(s, all, self, lexicon);
+        const Candidate* linked = left.linked ? &all[*left.linked] : nullptr;
+
+        std::string head_class = np.head_class;
+        if (head_class.empty() && left.head) head_class = left.head->payload.meaning;
+        std::string event;
+        std::string why;
+        if (np.measure) {
+            c.metric = np.measure;
+            why = "metric: '" + np.evidence + "' after the number";
+        } else if (predicate) {
+            if (predicate->payload.role == TermRole::measure) {
+                c.metric = model::parse_metric(predicate->payload.meaning);
+            } else {
+                event = predicate->payload.meaning;
+            }
+            why = "metric: '" + join(predicate->words) + "' after the number";
+        } else if (left.event) {
+            if (left.event->payload.role == TermRole::measure) {
+                c.metric = model::parse_metric(left.event->payload.meaning);
+            } else {
+                event = left.event->payload.meaning;
+            }
+            why = "metric: '" + join(left.event->words) + "' before the number";
+        }
+        if (!c.metric && (!event.empty() || !head_class.empty()))
+            c.metric = metric_for(head_class, event, prison);
+        if (c.metric && !head_class.empty() && head_class != "people" && event.empty() && why.empty())
+            why = "metric: head noun '" + (np.evidence.empty() ? join(left.head->words) : np.evidence) + "'";
+        // A part of a list or total takes the metric of the number it belongs to.
+        if (!c.metric && linked && linked->metric && event.empty() &&
+            (left.subset || np.partitive || left.another ||
+             linked->phrase_end + 3 >= c.qualifier_first)) {
+            c.metric = linked->metric;
+            why = "metric: shared with the number it belongs to";
+        }
+        if (!c.metric && left.another && self > 0) {
+            for (std::size_t k = self; k-- > 0;) {
+                if (all[k].metric) {
+                    c.metric = all[k].metric;
+                    why = "metric: 'another' refers to the figure before";
+                    break;
+                }
+            }
+        }
+        if (!c.metric) {
+            c.reject = head_class.empty() ? "no metric" : "no metric for '" + (np.evidence.empty() ? head_class : np.evidence) + "'";
+            continue;
+        }
+        c.reasons.push_back(why);
+        c.is_subset = left.subset || np.partitive;
+
+        // Population: the phrase's own words, else those between the cue and
+        // the number, else (for a bare part of a list) the linked number's.
+        std::vector<lexicon::PopulationTerm> terms = np.populations;
+        if (terms.empty() && !left.event && np.head_class.empty()) terms = left.populations;
+        c.population = choose_population(terms, np.mixed);
+        if (terms.empty() && linked && !np.mixed && np.head_class.empty()) {
+            c.population = linked->population;
+            if (!c.population.empty()) c.reasons.push_back("population: carried over from the list");
+        } else if (!c.population.empty()) {
+            c.reasons.push_back("population: '" + c.population + "'");
+        }
+    }
+}
+
+} // namespace tracker::extract

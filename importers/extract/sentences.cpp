@@ -1,1 +1,94 @@
-// placeholder until written
+#include "importers/extract/sentences.hpp"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace tracker::extract {
+
+namespace {
+
+// Words that end with a dot without ending the sentence.
+constexpr std::array k_abbreviations{
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr",  "mrs", "ms",  "dr",  "st",  "gen", "col", "lt",  "sgt",  "capt", "rep", "sen",
+    "gov", "no",  "vs",  "adm", "maj", "prof", "jr", "sr",  "inc",  "corp", "co", "mt", "ft",
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+bool is_abbreviation(std::string_view body, std::size_t dot) {
+    std::size_t start = dot;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(body[start - 1]))) --start;
+    std::string_view word = body.substr(start, dot - start);
+    if (word.empty()) return false;
+    // Single letters and initialisms ("U.S.", "J.") never end a sentence here.
+    if (word.size() == 1) return true;
+    std::string lower;
+    for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (const char* a : k_abbreviations)
+        if (lower == a) return true;
+    return false;
+}
+
+// Whether the text after a sentence-final mark starts a new sentence.
+bool starts_sentence(std::string_view body, std::size_t at) {
+    if (at >= body.size()) return true;
+    unsigned char c = static_cast<unsigned char>(body[at]);
+    if (std::isupper(c) || std::isdigit(c) || c == '"' || c == '\'' || c == '(') return true;
+    // Typographic opening quotes (U+201C, U+2018).
+    if (body.compare(at, 3, "\xE2\x80\x9C") == 0 || body.compare(at, 3, "\xE2\x80\x98") == 0)
+        return true;
+    return false;
+}
+
+} // namespace
+
+std::vector<SentenceSpan> split_sentences(std::string_view body) {
+    std::vector<SentenceSpan> sentences;
+    std::size_t start = 0;
+    bool new_paragraph = true;
+    auto emit = [&](std::size_t end) {
+        std::size_t s = start;
+        while (s < end && (is_space(body[s]) || body[s] == '\n')) ++s;
+        std::size_t e = end;
+        while (e > s && (is_space(body[e - 1]) || body[e - 1] == '\n')) --e;
+        if (e > s) {
+            sentences.push_back(SentenceSpan{s, e, new_paragraph});
+            new_paragraph = false;
+        }
+        start = end;
+    };
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        char c = body[i];
+        if (c == '\n') {
+            emit(i);
+            new_paragraph = true;
+            continue;
+        }
+        if (c != '.' && c != '!' && c != '?') continue;
+        // Closing quotes and brackets belong to the sentence they end.
+        std::size_t end = i + 1;
+        while (end < body.size()) {
+            if (body[end] == '"' || body[end] == '\'' || body[end] == ')') {
+                ++end;
+            } else if (body.compare(end, 3, "\xE2\x80\x9D") == 0 ||
+                       body.compare(end, 3, "\xE2\x80\x99") == 0) {
+                end += 3;
+            } else {
+                break;
+            }
+        }
+        if (end < body.size() && !is_space(body[end]) && body[end] != '\n') continue;
+        if (c == '.' && is_abbreviation(body, i)) continue;
+        std::size_t next = end;
+        while (next < body.size() && is_space(body[next])) ++next;
+        if (next < body.size() && body[next] != '\n' && !starts_sentence(body, next)) continue;
+        emit(end);
+        i = end - 1;
+    }
+    emit(body.size());
+    return sentences;
+}
+
+} // namespace tracker::extract

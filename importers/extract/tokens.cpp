@@ -1,1 +1,146 @@
-// placeholder until written
+#include "importers/extract/tokens.hpp"
+
+#include "importers/lexicon/lexicon.hpp"
+
+#include <optional>
+
+namespace tracker::extract {
+
+namespace {
+
+bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Length of the UTF-8 sequence that starts with `lead` (1 for stray bytes).
+std::size_t utf8_length(unsigned char lead) {
+    if (lead < 0x80) return 1;
+    if ((lead >> 5) == 0x6) return 2;
+    if ((lead >> 4) == 0xE) return 3;
+    if ((lead >> 3) == 0x1E) return 4;
+    return 1;
+}
+
+// Characters that join two word parts when letters stand on both sides.
+bool is_right_quote(std::string_view text, std::size_t i) {
+    return text.compare(i, 3, "\xE2\x80\x99") == 0;
+}
+
+// Letters outside ASCII (accented names) count as word characters, but
+// spaces, dashes and quotes from the General Punctuation block do not.
+bool is_word_start(std::string_view text, std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (is_ascii_letter(c)) return true;
+    if (c < 0x80) return false;
+    if (c == 0xE2) return false;                         // U+2000..U+2FFF: punctuation, symbols
+    if (c == 0xC2) return false;                         // U+0080..U+00BF: NBSP, currency, symbols
+    if (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBB)
+        return false;                                    // BOM / zero-width no-break space
+    return c >= 0xC3;
+}
+
+} // namespace
+
+std::vector<Token> tokenize(std::string_view text, std::size_t base) {
+    std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5 + 4);
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+            continue;
+        }
+        Token token;
+        token.start = i;
+        if (is_digit(c)) {
+            std::size_t j = i;
+            while (j < n) {
+                unsigned char d = static_cast<unsigned char>(text[j]);
+                if (is_digit(d)) {
+                    ++j;
+                } else if ((d == ',' || d == '.') && j + 1 < n &&
+                           is_digit(static_cast<unsigned char>(text[j + 1]))) {
+                    ++j;
+                } else {
+                    break;
+                }
+            }
+            token.kind = TokenKind::number;
+            token.end = j;
+        } else if (is_word_start(text, i)) {
+            std::size_t j = i;
+            while (j < n) {
+                unsigned char d = static_cast<unsigned char>(text[j]);
+                if (is_ascii_letter(d) || is_digit(d)) {
+                    ++j;
+                } else if (d >= 0x80 && is_word_start(text, j)) {
+                    j += utf8_length(d);
+                } else if ((d == '-' || d == '\'' || d == '.') && j + 1 < n &&
+                           (is_ascii_letter(static_cast<unsigned char>(text[j + 1])) ||
+                            (d == '-' && is_digit(static_cast<unsigned char>(text[j + 1]))))) {
+                    // "Hamas-run", "Monday's", "U.S", "al-Qudra", "COVID-19"
+                    ++j;
+                } else if (is_right_quote(text, j) && j + 3 < n &&
+                           is_ascii_letter(static_cast<unsigned char>(text[j + 3]))) {
+                    j += 3;
+                } else if (d == '.' && j > i && j + 1 <= n && j - i <= 3 &&
+                           text.substr(i, j - i).find('.') != std::string_view::npos) {
+                    // the final dot of an initialism: "U.S." "U.N."
+                    ++j;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            token.kind = TokenKind::word;
+            token.end = j;
+        } else {
+            token.kind = TokenKind::punct;
+            token.end = i + utf8_length(c);
+            if (token.end > n) token.end = n;
+        }
+        // A possessive "'s" is a token of its own, so that "Hamas's" matches "Hamas".
+        std::optional<Token> possessive;
+        if (token.kind == TokenKind::word && token.end - token.start > 2) {
+            std::string_view w = text.substr(token.start, token.end - token.start);
+            std::size_t cut = 0;
+            if (w.size() > 2 && w.substr(w.size() - 2) == "'s") cut = 2;
+            else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") cut = 4;
+            if (cut) {
+                Token tail;
+                tail.kind = TokenKind::word;
+                tail.start = token.end - cut + base;
+                tail.end = token.end + base;
+                tail.folded = "'s";
+                possessive = std::move(tail);
+                token.end -= cut;
+            }
+        }
+        std::string_view raw = text.substr(token.start, token.end - token.start);
+        token.folded = lexicon::fold_word(raw);
+        token.capitalized = c >= 'A' && c <= 'Z';
+        token.start += base;
+        token.end += base;
+        tokens.push_back(std::move(token));
+        if (possessive) tokens.push_back(std::move(*possessive));
+        i = tokens.back().end - base;
+    }
+    return tokens;
+}
+
+} // namespace tracker::extract
+
+namespace tracker::extract {
+
+TokenizedSentence tokenize_sentence(std::string_view body, std::size_t start, std::size_t end) {
+    TokenizedSentence sentence;
+    sentence.start = start;
+    sentence.end = end;
+    sentence.tokens = tokenize(body.substr(start, end - start), start);
+    sentence.words.reserve(sentence.tokens.size());
+    for (const Token& token : sentence.tokens) sentence.words.emplace_back(token.folded);
+    return sentence;
+}
+
+} // namespace tracker::extract

@@ -1,1 +1,289 @@
-// placeholder until written
+#include "importers/lexicon/lexicon.hpp"
+
+#include "tracker/embedded/resources.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace tracker::lexicon {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t from = 0;
+    while (true) {
+        std::size_t at = s.find(sep, from);
+        parts.push_back(trim(s.substr(from, at == std::string_view::npos ? s.npos : at - from)));
+        if (at == std::string_view::npos) break;
+        from = at + 1;
+    }
+    return parts;
+}
+
+// Splits a phrase into the word tokens the extractor produces for it:
+// words (with inner hyphens, apostrophes and dots kept) and punctuation.
+std::vector<std::string> phrase_words(std::string_view phrase) {
+    std::vector<std::string> words;
+    std::string current;
+    auto flush = [&] {
+        if (current.empty()) return;
+        std::string folded = fold_word(current);
+        // A possessive is a word of its own, as the tokenizer makes it.
+        if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
+            words.push_back(folded.substr(0, folded.size() - 2));
+            words.emplace_back("'s");
+        } else {
+            words.push_back(std::move(folded));
+        }
+        current.clear();
+    };
+    for (char c : phrase) {
+        if (c == ' ') {
+            flush();
+        } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') {
+            flush();
+            words.emplace_back(1, c);
+        } else {
+            current.push_back(c);
+        }
+    }
+    flush();
+    return words;
+}
+
+std::optional<TermRole> parse_role(std::string_view s) {
+    if (s == "event") return TermRole::event;
+    if (s == "head") return TermRole::head;
+    if (s == "measure") return TermRole::measure;
+    return std::nullopt;
+}
+
+std::optional<AttributionKind> parse_attribution(std::string_view s) {
+    if (s == "verb") return AttributionKind::verb;
+    if (s == "preposition") return AttributionKind::preposition;
+    if (s == "citing") return AttributionKind::citing;
+    if (s == "noun") return AttributionKind::noun;
+    return std::nullopt;
+}
+
+std::optional<QualifierCue> parse_qualifier_cue(std::string_view s) {
+    if (s == "approx") return QualifierCue::approx;
+    if (s == "at_least") return QualifierCue::at_least;
+    if (s == "at_most") return QualifierCue::at_most;
+    return std::nullopt;
+}
+
+std::string user_config_dir() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/tracker";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.config/tracker";
+    return {};
+}
+
+} // namespace
+
+std::string fold_word(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(word[i]);
+        // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) reads as an apostrophe.
+        if (c == 0xE2 && i + 2 < word.size() && static_cast<unsigned char>(word[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(word[i + 2]) == 0x99) {
+            out.push_back('\'');
+            i += 2;
+            continue;
+        }
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    }
+    return out;
+}
+
+template <typename Payload> void PhraseTable<Payload>::add(std::string_view phrase, Payload payload) {
+    auto words = phrase_words(phrase);
+    if (words.empty()) return;
+    auto& bucket = m_by_first[words.front()];
+    // A later entry for the same phrase replaces the earlier one, so that a
+    // user's file can correct the built-in lexicon.
+    for (auto& entry : bucket) {
+        if (entry.words == words) {
+            entry.payload = std::move(payload);
+            return;
+        }
+    }
+    bucket.push_back(Entry{std::move(words), std::move(payload)});
+    std::stable_sort(bucket.begin(), bucket.end(),
+                     [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    ++m_count;
+}
+
+template <typename Payload>
+const typename PhraseTable<Payload>::Entry*
+PhraseTable<Payload>::match(const std::vector<std::string_view>& words, std::size_t at) const {
+    if (at >= words.size()) return nullptr;
+    auto found = m_by_first.find(std::string(words[at]));
+    if (found == m_by_first.end()) return nullptr;
+    for (const Entry& entry : found->second) {
+        if (at + entry.words.size() > words.size()) continue;
+        bool same = true;
+        for (std::size_t k = 1; k < entry.words.size() && same; ++k)
+            same = words[at + k] == entry.words[k];
+        if (same) return &entry;
+    }
+    return nullptr;
+}
+
+template class PhraseTable<MetricTerm>;
+template class PhraseTable<PopulationTerm>;
+template class PhraseTable<std::size_t>;
+template class PhraseTable<AttributionKind>;
+template class PhraseTable<QualifierCue>;
+template class PhraseTable<std::string>;
+
+std::size_t Lexicon::claimant_index(const std::string& canonical) {
+    for (std::size_t i = 0; i < claimants.size(); ++i)
+        if (claimants[i].canonical == canonical) return i;
+    claimants.push_back(Claimant{canonical, {}});
+    return claimants.size() - 1;
+}
+
+std::optional<std::string> Lexicon::canonical_claimant(std::string_view alias) const {
+    auto words = phrase_words(alias);
+    std::vector<std::string_view> views(words.begin(), words.end());
+    const auto* entry = claimant_aliases.match(views, 0);
+    if (!entry || entry->words.size() != views.size()) return std::nullopt;
+    return claimants[entry->payload].canonical;
+}
+
+std::optional<std::string> Lexicon::add_file_text(std::string_view text, std::string_view origin,
+                                                  std::string_view default_section) {
+    std::string section(default_section);
+    std::size_t line_number = 0;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        std::size_t end = text.find('\n', from);
+        std::string_view line = text.substr(from, end == text.npos ? text.npos : end - from);
+        from = end == text.npos ? text.size() + 1 : end + 1;
+        ++line_number;
+        auto where = [&] { return std::string(origin) + ":" + std::to_string(line_number) + ": "; };
+        line = trim(line);
+        if (line.empty() || line.front() == '#') continue;
+        if (line.front() == '[' && line.back() == ']') {
+            section = std::string(line.substr(1, line.size() - 2));
+            continue;
+        }
+        auto fields = split(line, '\t');
+        auto need = [&](std::size_t n) -> std::optional<std::string> {
+            if (fields.size() < n)
+                return where() + "section [" + section + "] needs " + std::to_string(n) +
+                       " tab-separated fields";
+            return std::nullopt;
+        };
+        if (section == "metrics") {
+            if (auto e = need(3)) return e;
+            auto role = parse_role(fields[1]);
+            if (!role) return where() + "unknown role '" + std::string(fields[1]) + "'";
+            metric_terms.add(fields[0], MetricTerm{*role, std::string(fields[2])});
+        } else if (section == "populations") {
+            if (auto e = need(3)) return e;
+            PopulationTerm term;
+            term.population = std::string(fields[1] == "-" ? "" : fields[1]);
+            if (fields[2] == "modifier") {
+                term.is_noun = false;
+            } else if (fields[2] == "role") {
+                term.is_role = true;
+            } else if (fields[2] == "role-modifier") {
+                term.is_role = true;
+                term.is_noun = false;
+            } else if (fields[2] != "noun") {
+                return where() + "kind must be noun, modifier, role or role-modifier";
+            }
+            population_terms.add(fields[0], term);
+        } else if (section == "claimants") {
+            if (auto e = need(2)) return e;
+            std::size_t index = claimant_index(std::string(fields[0]));
+            claimant_aliases.add(fields[0], index);
+            for (auto alias : split(fields[1], '|')) {
+                if (alias.empty()) continue;
+                claimant_aliases.add(alias, index);
+                claimants[index].aliases.emplace_back(alias);
+            }
+        } else if (section == "numbers") {
+            if (auto e = need(2)) return e;
+            char* endp = nullptr;
+            std::string value(fields[1]);
+            long long n = std::strtoll(value.c_str(), &endp, 10);
+            if (endp == value.c_str() || *endp != '\0' || n < 0)
+                return where() + "not a number: '" + value + "'";
+            number_words[fold_word(fields[0])] = n;
+        } else if (section == "attribution") {
+            if (auto e = need(2)) return e;
+            auto kind = parse_attribution(fields[1]);
+            if (!kind) return where() + "unknown attribution kind '" + std::string(fields[1]) + "'";
+            attribution_cues.add(fields[0], *kind);
+        } else if (section == "qualifiers") {
+            if (auto e = need(2)) return e;
+            auto cue = parse_qualifier_cue(fields[1]);
+            if (!cue) return where() + "unknown qualifier '" + std::string(fields[1]) + "'";
+            qualifier_cues.add(fields[0], *cue);
+        } else if (section == "non_people") {
+            if (auto e = need(2)) return e;
+            non_people.add(fields[0], std::string(fields[1]));
+        } else if (section.empty()) {
+            return where() + "no [section] header before the first entry";
+        } else {
+            return where() + "unknown section [" + section + "]";
+        }
+    }
+    return std::nullopt;
+}
+
+const Lexicon& Lexicon::builtin() {
+    static const Lexicon lexicon = [] {
+        Lexicon built;
+        for (const auto& resource : embedded::with_prefix("importers/lexicon/")) {
+            if (auto error = built.add_file_text(resource.content, resource.name))
+                throw std::logic_error("built-in lexicon: " + *error);
+        }
+        return built;
+    }();
+    return lexicon;
+}
+
+Lexicon Lexicon::load_default(const std::vector<std::string>& extra_files) {
+    Lexicon lexicon = builtin();
+    std::vector<std::string> files;
+    std::string config = user_config_dir();
+    std::error_code ec;
+    if (!config.empty() && std::filesystem::is_directory(config, ec)) {
+        for (const auto& entry : std::filesystem::directory_iterator(config, ec))
+            if (entry.path().extension() == ".tsv") files.push_back(entry.path().string());
+        std::sort(files.begin(), files.end());
+    }
+    files.insert(files.end(), extra_files.begin(), extra_files.end());
+    for (const auto& path : files) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error(path + ": cannot read lexicon file");
+        std::stringstream content;
+        content << in.rdbuf();
+        if (auto error = lexicon.add_file_text(content.str(), path))
+            throw std::runtime_error(*error);
+    }
+    return lexicon;
+}
+
+} // namespace tracker::lexicon

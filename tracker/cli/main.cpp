@@ -1,1 +1,3 @@
-int main() { return 0; }
+#include "tracker/cli/run.hpp"
+
+int main(int argc, char** argv) { return tracker::cli::run(argc, argv); }

@@ -1,1 +1,188 @@
-// placeholder until written
+#include "tracker/cli/output.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+namespace tracker::cli {
+
+Output::Output(const std::string& path) : m_path(path) {
+    if (path.empty() || path == "-") return;
+    m_temp = path + ".tmp-tracker";
+    m_file = std::make_unique<std::ofstream>(m_temp, std::ios::binary | std::ios::trunc);
+    if (!*m_file) throw std::runtime_error(path + ": cannot write output file");
+}
+
+Output::~Output() {
+    if (m_file && !m_committed) {
+        m_file->close();
+        std::remove(m_temp.c_str());
+    }
+}
+
+std::ostream& Output::stream() { return m_file ? static_cast<std::ostream&>(*m_file) : std::cout; }
+
+void Output::commit() {
+    if (!m_file) {
+        std::cout.flush();
+        return;
+    }
+    m_file->close();
+    if (!*m_file) throw std::runtime_error(m_path + ": write failed");
+    std::error_code ec;
+    std::filesystem::rename(m_temp, m_path, ec);
+    if (ec) throw std::runtime_error(m_path + ": cannot write output file: " + ec.message());
+    m_committed = true;
+}
+
+std::string csv_field(std::string_view text) {
+    bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += "\"\"";
+        else out += c;
+    }
+    out += '"';
+    return out;
+}
+
+void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
+    out << "\r\n";
+}
+
+namespace {
+
+// Display width: code points, not bytes, so that names with accents align.
+std::size_t display_width(std::string_view s) {
+    std::size_t width = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++width;
+    return width;
+}
+
+std::optional<std::int64_t> optional_number(const std::optional<std::int64_t>& v) { return v; }
+
+} // namespace
+
+void write_table(std::ostream& out, const std::vector<std::string>& header,
+                 const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths(header.size(), 0);
+    auto measure = [&](const std::vector<std::string>& row) {
+        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(row[i]));
+    };
+    measure(header);
+    for (const auto& row : rows) measure(row);
+    auto print = [&](const std::vector<std::string>& row) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size()) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
+        }
+        out << line << '\n';
+    };
+    print(header);
+    std::vector<std::string> rule;
+    for (auto w : widths) rule.push_back(std::string(w, '-'));
+    print(rule);
+    for (const auto& row : rows) print(row);
+}
+
+std::string group_thousands(std::int64_t value) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string out;
+    int count = 0;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        if (count && count % 3 == 0) out.insert(out.begin(), ',');
+        out.insert(out.begin(), *it);
+        ++count;
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+namespace {
+
+nlohmann::ordered_json bound(const std::optional<std::int64_t>& v) {
+    if (!optional_number(v)) return nullptr;
+    return *v;
+}
+
+} // namespace
+
+nlohmann::ordered_json claim_record_json(const model::ClaimRecord& r) {
+    const auto& c = r.claim;
+    nlohmann::ordered_json j;
+    j["article_path"] = r.article.path;
+    j["article_url"] = r.article.url;
+    j["title"] = r.article.title;
+    j["outlet"] = r.article.outlet;
+    j["published"] = model::format_date(r.article.published);
+    j["metric"] = std::string(model::to_string(c.metric));
+    j["value"] = c.value;
+    j["low"] = bound(c.low);
+    j["high"] = bound(c.high);
+    j["qualifier"] = std::string(model::to_string(c.qualifier));
+    j["population"] = c.population;
+    j["claimant"] = c.claimant;
+    j["as_of"] = model::format_date(c.as_of);
+    j["sentence"] = c.sentence;
+    j["span_start"] = c.span_start;
+    j["span_end"] = c.span_end;
+    j["claim_id"] = r.id;
+    j["article_id"] = r.article.id;
+    j["rule"] = c.rule;
+    return j;
+}
+
+std::vector<std::string> claim_record_csv_header() {
+    return {"article_path", "article_url", "title",      "outlet",  "published", "metric",
+            "value",        "low",         "high",       "qualifier", "population", "claimant",
+            "as_of",        "sentence",    "span_start", "span_end", "claim_id",  "article_id",
+            "rule"};
+}
+
+std::vector<std::string> claim_record_csv_row(const model::ClaimRecord& r) {
+    const auto& c = r.claim;
+    auto opt = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
+    return {r.article.path,
+            r.article.url,
+            r.article.title,
+            r.article.outlet,
+            model::format_date(r.article.published),
+            std::string(model::to_string(c.metric)),
+            std::to_string(c.value),
+            opt(c.low),
+            opt(c.high),
+            std::string(model::to_string(c.qualifier)),
+            c.population,
+            c.claimant,
+            model::format_date(c.as_of),
+            c.sentence,
+            std::to_string(c.span_start),
+            std::to_string(c.span_end),
+            std::to_string(r.id),
+            std::to_string(r.article.id),
+            c.rule};
+}
+
+nlohmann::ordered_json claim_json(const model::Claim& c, const model::Article& article) {
+    nlohmann::ordered_json j;
+    j["article_path"] = article.path;
+    j["metric"] = std::string(model::to_string(c.metric));
+    j["value"] = c.value;
+    j["low"] = bound(c.low);
+    j["high"] = bound(c.high);
+    j["qualifier"] = std::string(model::to_string(c.qualifier));
+    j["population"] = c.population;
+    j["claimant"] = c.claimant;
+    j["as_of"] = model::format_date(c.as_of);
+    j["sentence"] = c.sentence;
+    j["span_start"] = c.span_start;
+    j["span_end"] = c.span_end;
+    return j;
+}
+
+} // namespace tracker::cli

@@ -1,1 +1,7 @@
-// placeholder until written
+#include "tracker/cli/commands.hpp"
+
+namespace tracker::cli {
+
+void add_report_command(CLI::App&, int&) {}
+
+} // namespace tracker::cli

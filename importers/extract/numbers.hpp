@@ -1,0 +1,28 @@
+// Finds the numbers of a sentence: digits ("7,028"), scales ("1.4 million"),
+// number words ("twenty-one", "two hundred"), ranges ("200 to 250",
+// "between 100 and 150") and rejects those that are dates, years, times,
+// percentages, money, ages, ordinals or parts of names.
+#pragma once
+
+#include "importers/extract/candidate.hpp"
+#include "importers/extract/tokens.hpp"
+#include "importers/lexicon/lexicon.hpp"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace tracker::extract {
+
+// The value of a digit string such as "7,028" or "1.4" times `scale`,
+// rounded to a whole number; nothing if it is not a well-formed number.
+std::optional<std::int64_t> parse_digits(std::string_view text, std::int64_t scale = 1);
+
+// Whether a folded word is a month name or its abbreviation ("oct", "oct.").
+bool is_month_word(std::string_view word);
+// Whether a folded word is a weekday name, possessive included ("monday's").
+std::optional<unsigned> weekday_index(std::string_view word);
+
+std::vector<Candidate> find_numbers(const TokenizedSentence& sentence, const lexicon::Lexicon& lexicon);
+
+} // namespace tracker::extract

@@ -1,0 +1,45 @@
+// Splits text into word, number and punctuation tokens with byte offsets.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracker::extract {
+
+enum class TokenKind { word, number, punct };
+
+struct Token {
+    TokenKind kind = TokenKind::word;
+    std::size_t start = 0;  // byte offsets into the text given to tokenize()
+    std::size_t end = 0;
+    std::string folded;     // lowercase ASCII, typographic apostrophes as '
+    bool capitalized = false;  // the first letter is upper case
+};
+
+// Words keep inner hyphens, apostrophes and dots ("Hamas-run", "U.S.",
+// "Monday's"); numbers keep inner commas and dots ("7,028", "1.4"); every
+// other visible character is a punctuation token of its own. `base` is added
+// to every offset so that tokens of a sentence point into the article body.
+std::vector<Token> tokenize(std::string_view text, std::size_t base = 0);
+
+} // namespace tracker::extract
+
+namespace tracker::extract {
+
+// A sentence of the body with its tokens, and their folded forms as views
+// for lexicon phrase matching.
+struct TokenizedSentence {
+    std::size_t start = 0;  // byte offsets into the body
+    std::size_t end = 0;
+    std::vector<Token> tokens;
+    std::vector<std::string_view> words;  // tokens[i].folded
+    bool starts_paragraph = false;
+
+    std::string_view word(std::size_t i) const { return i < words.size() ? words[i] : std::string_view{}; }
+};
+
+TokenizedSentence tokenize_sentence(std::string_view body, std::size_t start, std::size_t end);
+
+} // namespace tracker::extract

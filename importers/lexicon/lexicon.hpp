@@ -1,0 +1,103 @@
+// The words the extraction stages use, loaded from data files: metric terms,
+// population words, claimant aliases, number words, attribution cues and
+// words that mark a number as not counting people. The built-in files are
+// embedded at build time; users extend them with their own files.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tracker::lexicon {
+
+// What a metric term says about the number it attaches to.
+enum class TermRole {
+    event,   // a happening: "killed", "taken hostage", "released"
+    head,    // a noun for whom is counted: "hostages", "prisoners"
+    measure, // a noun that is itself a count of a metric: "deaths", "casualties"
+};
+
+struct MetricTerm {
+    TermRole role = TermRole::event;
+    std::string meaning;  // event: killed|injured|missing|taken|held|released|detained|displaced|casualties|died_generic
+                          // head: hostage|prisoner|people|body
+                          // measure: a metric name
+};
+
+struct PopulationTerm {
+    std::string population;  // "" for a people word with no group of its own ("people")
+    bool is_noun = true;     // "Palestinians" (noun) vs "Palestinian" (modifier)
+    bool is_role = false;    // a role ("soldiers") outranks a nationality
+};
+
+struct Claimant {
+    std::string canonical;
+    std::vector<std::string> aliases;
+};
+
+// A phrase is matched against lowercase word tokens; multi-word phrases
+// are stored under their first word.
+template <typename Payload> class PhraseTable {
+public:
+    struct Entry {
+        std::vector<std::string> words;
+        Payload payload;
+    };
+
+    void add(std::string_view phrase, Payload payload);
+    // Longest entry whose words equal words[at..], if any.
+    const Entry* match(const std::vector<std::string_view>& words, std::size_t at) const;
+    std::size_t size() const { return m_count; }
+
+private:
+    std::unordered_map<std::string, std::vector<Entry>> m_by_first;
+    std::size_t m_count = 0;
+};
+
+enum class QualifierCue { approx, at_least, at_most };
+
+enum class AttributionKind {
+    verb,         // X said / said X
+    preposition,  // according to X
+    citing,       // citing X (the inner source)
+    noun,         // X's statement, an X tally
+};
+
+class Lexicon {
+public:
+    // The built-in lexicon, then every file in $XDG_CONFIG_HOME/tracker/*.tsv
+    // (or ~/.config/tracker), then the given files in order.
+    static Lexicon load_default(const std::vector<std::string>& extra_files = {});
+    // Only the built-in lexicon (for tests and reproducible runs).
+    static const Lexicon& builtin();
+
+    // Reads one lexicon file in the sectioned format (see
+    // importers/lexicon/README.md). Returns an error message naming the
+    // line, or nothing on success.
+    std::optional<std::string> add_file_text(std::string_view text, std::string_view origin,
+                                             std::string_view default_section = {});
+
+    PhraseTable<MetricTerm> metric_terms;
+    PhraseTable<PopulationTerm> population_terms;
+    PhraseTable<std::size_t> claimant_aliases;  // index into claimants
+    PhraseTable<AttributionKind> attribution_cues;
+    PhraseTable<QualifierCue> qualifier_cues;
+    PhraseTable<std::string> non_people;  // counted things that are not people; payload = reason
+    std::unordered_map<std::string, std::int64_t> number_words;  // "two" -> 2, "million" -> 1e6
+    std::vector<Claimant> claimants;
+
+    // The canonical claimant for an alias, if known.
+    std::optional<std::string> canonical_claimant(std::string_view alias) const;
+
+private:
+    std::size_t claimant_index(const std::string& canonical);
+};
+
+// Lowercases ASCII letters and folds typographic apostrophes to '.
+std::string fold_word(std::string_view word);
+
+} // namespace tracker::lexicon
