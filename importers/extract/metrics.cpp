@@ -16,8 +16,8 @@ constexpr std::array<std::string_view, 48> k_predicate_fillers{
     "being",  "be",        "now",      "still",    "also",     "reportedly", "believed", "feared",
     "presumed", "confirmed", "listed", "as",       "it",       "they",    "he",      "she",
     "said",   "says",      "say",      "who",      "that",     "later",   "already", "all",
-    "since",  "then",      "officially", "thought", "known",   "to",      "remain",  "remained",
-    "remains", "currently", "each",    "alone",    "would",    "will",    "not",     "yet"};
+    "then",   "now",       "officially", "thought", "known",   "to",      "remain",  "remained",
+    "remains", "currently", "each",    "alone",    "would",    "will",    "among",   "those"};
 
 // Words after a number that end its noun phrase without naming a head.
 constexpr std::array<std::string_view, 62> k_function_words{
@@ -83,7 +83,7 @@ bool starts_candidate(const std::vector<Candidate>& all, std::size_t token, std:
 }
 
 NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candidate>& all,
-                            std::size_t from, const lexicon::Lexicon& lexicon, int depth = 0) {
+                            std::size_t from, const lexicon::Lexicon& lexicon, int depth) {
     NounPhrase np;
     np.end = from - 1;
     std::size_t k = from;
@@ -198,20 +198,131 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
     return np;
 }
 
-// The event named after the phrase: "were killed", "had been wounded",
-// "it said had died", "remain in captivity".
-const lexicon::PhraseTable<lexicon::MetricTerm>::Entry*
-read_predicate(const TokenizedSentence& s, std::size_t from, const lexicon::Lexicon& lexicon,
-               std::size_t* end) {
-    for (std::size_t k = from; k < s.tokens.size() && k < from + 10; ++k) {
+bool is_aux(std::string_view w) {
+    return w == "were" || w == "was" || w == "are" || w == "is" || w == "have" || w == "has" ||
+           w == "had" || w == "been" || w == "being" || w == "be" || w == "remain" ||
+           w == "remained" || w == "remains";
+}
+
+bool is_preposition(std::string_view w) {
+    return w == "from" || w == "in" || w == "inside" || w == "across" || w == "at" || w == "near" ||
+           w == "of" || w == "on" || w == "during" || w == "for" || w == "by";
+}
+
+bool is_saying(std::string_view w) {
+    return w == "said" || w == "says" || w == "say" || w == "believes" || w == "believe" ||
+           w == "fears" || w == "estimates" || w == "reported" || w == "thinks";
+}
+
+using TermEntry = lexicon::PhraseTable<lexicon::MetricTerm>::Entry;
+
+struct Predicate {
+    const TermEntry* term = nullptr;
+    std::size_t end = 0;
+    bool bare_participle = false;  // no auxiliary before it: "people seized in ..."
+};
+
+NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candidate>& all,
+                            std::size_t from, const lexicon::Lexicon& lexicon, int depth);
+
+// The event named after the phrase: "were killed", "had been wounded", "it
+// said had died", "remain in captivity". It reads past what stands between
+// a subject and its verb: the other numbers of a list ("1,155 medical
+// workers, 205 journalists and 194 ... have been killed"), an apposition
+// between commas, a prepositional phrase, and a relative clause ("people
+// seized in Israel are being held", "people it holds have been killed").
+Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate>& all,
+                         std::size_t from, const lexicon::Lexicon& lexicon, int depth = 0) {
+    Predicate found;
+    bool aux_seen = false;
+    std::size_t limit = std::min(s.tokens.size(), from + 14);
+    for (std::size_t k = from; k < limit; ++k) {
+        std::string_view w = s.word(k);
         const auto* term = lexicon.metric_terms.match(s.words, k);
-        if (term && (term->payload.role == TermRole::event || term->payload.role == TermRole::measure)) {
-            *end = k + term->words.size() - 1;
-            return term;
+        if (term && (term->payload.role == TermRole::event || term->payload.role == TermRole::measure) &&
+            !(w == "free" && !aux_seen)) {
+            if (found.term && found.bare_participle) {
+                // a relative clause ran on to the main verb
+                found.term = term;
+                found.end = k + term->words.size() - 1;
+                found.bare_participle = false;
+                return found;
+            }
+            found.term = term;
+            found.end = k + term->words.size() - 1;
+            found.bare_participle = !aux_seen;
+            if (aux_seen || depth > 0) return found;
+            // A bare participle describes the noun; a main verb may follow.
+            k = found.end;
+            limit = std::min(s.tokens.size(), k + 10);
+            continue;
         }
-        if (!in(k_predicate_fillers, s.word(k))) return nullptr;
+        if (found.term) {
+            // after a bare participle, only an auxiliary opens the main verb
+            if (is_aux(w)) {
+                aux_seen = true;
+                if (w.substr(0, 6) == "remain") {
+                    if (const auto* held = lexicon.metric_terms.match(std::vector<std::string_view>{"held"}, 0)) {
+                        Predicate main{held, k, false};
+                        // "remain in captivity" names its own event below
+                        const auto* next = lexicon.metric_terms.match(s.words, k + 1);
+                        if (next && next->payload.role == TermRole::event) {
+                            main.term = next;
+                            main.end = k + next->words.size();
+                        }
+                        return main;
+                    }
+                }
+            } else if (w == "," || w == ";" || w == "and") {
+                return found;
+            }
+            continue;
+        }
+        if (in(k_predicate_fillers, w)) {
+            if (is_aux(w)) aux_seen = true;
+            continue;
+        }
+        // The rest of a list: jump to the last number's phrase.
+        if ((w == "," || w == "and" || w == "or") && depth < 3) {
+            std::size_t next = 0;
+            if (starts_candidate(all, k + 1, &next) && all[next].reject.empty()) {
+                NounPhrase np = read_noun_phrase(s, all, all[next].last + 1, lexicon, 1);
+                Predicate shared = read_predicate(s, all, np.end + 1, lexicon, depth + 1);
+                return shared;
+            }
+        }
+        // ", had been killed": the verb after a comma; or an apposition up to
+        // the next comma, then the verb (", a girl and her grandmother, had been").
+        if (w == ",") {
+            if (is_aux(s.word(k + 1))) continue;
+            std::size_t j = k + 1;
+            while (j < std::min(s.tokens.size(), k + 12) && s.word(j) != ",") ++j;
+            if (s.word(j) == "," && is_aux(s.word(j + 1))) {
+                k = j;
+                limit = std::min(s.tokens.size(), j + 10);
+                continue;
+            }
+            return found;
+        }
+        // A prepositional phrase or a relative clause before the verb.
+        if (is_preposition(w) || s.tokens[k].kind == TokenKind::word) {
+            std::size_t stop = std::min(s.tokens.size(), k + 7);
+            std::size_t j = k + 1;
+            for (; j < stop; ++j) {
+                std::string_view x = s.word(j);
+                if (s.tokens[j].kind != TokenKind::word) break;
+                if (is_aux(x) || is_saying(x)) break;
+            }
+            if (j < stop && (is_aux(s.word(j)) || is_saying(s.word(j))) &&
+                (is_preposition(w) || w == "the" || is_saying(s.word(j)))) {
+                k = j - 1;
+                limit = std::min(s.tokens.size(), j + 10);
+                continue;
+            }
+        }
+        return found;
     }
-    return nullptr;
+    return found;
 }
 
 struct LeftContext {
@@ -330,15 +441,15 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         Candidate& c = all[self];
         c.phrase_end = c.last;
         if (!c.reject.empty()) continue;
-        NounPhrase np = read_noun_phrase(s, all, c.last + 1, lexicon);
+        NounPhrase np = read_noun_phrase(s, all, c.last + 1, lexicon, 0);
         if (!np.rejection.empty()) {
             c.reject = np.rejection;
             continue;
         }
         c.phrase_end = np.end;
-        std::size_t predicate_end = 0;
-        const auto* predicate = read_predicate(s, np.end + 1, lexicon, &predicate_end);
-        if (predicate) c.phrase_end = predicate_end;
+        Predicate found = read_predicate(s, all, np.end + 1, lexicon);
+        const TermEntry* predicate = found.term;
+        if (predicate) c.phrase_end = found.end;
         LeftContext left = read_left(s, all, self, lexicon);
         const Candidate* linked = left.linked ? &all[*left.linked] : nullptr;
 

@@ -1,1 +1,480 @@
-// placeholder until written
+#include "tracker/embedded/resources.hpp"
+#include "tracker/store/claim_store.hpp"
+#include "tracker/store/database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <unistd.h>
+
+using namespace tracker;
+using store::ClaimStore;
+using store::Database;
+using store::StoreError;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A database path in the temporary directory, removed with its WAL files.
+class TempPath {
+  public:
+    TempPath() {
+        static std::atomic<int> counter{0};
+        std::random_device random;
+        m_path = fs::temp_directory_path() /
+                 ("tracker_test_store_" + std::to_string(::getpid()) + "_" +
+                  std::to_string(counter++) + "_" + std::to_string(random()) + ".db");
+    }
+    ~TempPath() {
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+            fs::remove(m_path.string() + suffix, ignored);
+    }
+    TempPath(const TempPath&) = delete;
+    TempPath& operator=(const TempPath&) = delete;
+
+    std::string str() const { return m_path.string(); }
+
+  private:
+    fs::path m_path;
+};
+
+model::Date day(std::string_view text) {
+    auto parsed = model::parse_iso_date(text);
+    REQUIRE(parsed);
+    return *parsed;
+}
+
+model::Article article(std::string path, std::string published = "2023-10-21") {
+    model::Article result;
+    result.path = std::move(path);
+    result.url = "https://example.org/a";
+    result.title = "Title";
+    result.outlet = "Example Wire";
+    result.published = day(published);
+    result.body = "body";
+    return result;
+}
+
+model::Claim claim(model::Metric metric, std::int64_t value, std::string claimant,
+                   std::string as_of = "2023-10-21",
+                   model::Qualifier qualifier = model::Qualifier::exact,
+                   std::optional<std::int64_t> range_high = std::nullopt) {
+    model::Claim result;
+    result.metric = metric;
+    result.value = value;
+    result.qualifier = qualifier;
+    model::set_bounds(result, range_high);
+    result.claimant = std::move(claimant);
+    result.as_of = day(as_of);
+    result.sentence = "A sentence with " + std::to_string(value) + ".";
+    return result;
+}
+
+std::int64_t count_rows(Database& db, const std::string& table) {
+    SQLite::Statement query(db.handle(), "SELECT count(*) FROM " + table);
+    REQUIRE(query.executeStep());
+    return query.getColumn(0).getInt64();
+}
+
+int highest_embedded_version() {
+    int highest = 0;
+    for (const auto& resource : embedded::with_prefix("schema/")) {
+        std::string_view name = resource.name.substr(7);
+        highest = std::max(highest, std::stoi(std::string(name.substr(0, 4))));
+    }
+    return highest;
+}
+
+} // namespace
+
+TEST_CASE("Database applies the embedded migrations and records their versions", "[store]") {
+    Database db(":memory:");
+    REQUIRE(highest_embedded_version() >= 1);
+    CHECK(db.schema_version() == highest_embedded_version());
+
+    SQLite::Statement versions(db.handle(),
+                               "SELECT version, name, applied_at FROM schema_migrations "
+                               "ORDER BY version");
+    REQUIRE(versions.executeStep());
+    CHECK(versions.getColumn(0).getInt() == 1);
+    CHECK(versions.getColumn(1).getString() == "0001_initial.sql");
+    CHECK(versions.getColumn(2).getString().size() == 20); // 2023-10-21T08:15:00Z
+
+    for (const char* table : {"articles", "claims", "claimants", "claimant_aliases"})
+        CHECK(db.handle().tableExists(table));
+
+    CHECK(db.handle().execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(db.handle().execAndGet("PRAGMA busy_timeout").getInt() == 5000);
+}
+
+TEST_CASE("Reopening a file database does not re-apply migrations", "[store]") {
+    TempPath path;
+    std::string applied_at;
+    {
+        Database db(path.str());
+        CHECK(db.schema_version() == highest_embedded_version());
+        CHECK(db.handle().execAndGet("PRAGMA journal_mode").getString() == "wal");
+        ClaimStore store(db);
+        store.add_article(article("a.txt"), "hash-a",
+                          {claim(model::Metric::killed, 10, "Gaza Health Ministry")});
+        applied_at = db.handle().execAndGet("SELECT applied_at FROM schema_migrations").getString();
+    }
+    Database db(path.str());
+    CHECK(db.schema_version() == highest_embedded_version());
+    CHECK(count_rows(db, "schema_migrations") == highest_embedded_version());
+    CHECK(db.handle().execAndGet("SELECT applied_at FROM schema_migrations").getString() ==
+          applied_at);
+    // The data survived: the migration did not run (and drop nothing) again.
+    CHECK(count_rows(db, "articles") == 1);
+    CHECK(count_rows(db, "claims") == 1);
+}
+
+TEST_CASE("A database written by a newer tracker is refused", "[store]") {
+    TempPath path;
+    {
+        Database db(path.str());
+        db.handle().exec("INSERT INTO schema_migrations (version, name, applied_at) "
+                         "VALUES (999, '0999_future.sql', '2030-01-01T00:00:00Z')");
+    }
+    try {
+        Database db(path.str());
+        FAIL("opening a future database should throw");
+    } catch (const StoreError& error) {
+        const std::string message = error.what();
+        CHECK_THAT(message, Catch::Contains("database schema version 999 is newer than this "
+                                            "tracker understands"));
+        CHECK_THAT(message, Catch::Contains("upgrade tracker"));
+        CHECK(message.find('\n') == std::string::npos);
+    }
+}
+
+TEST_CASE("A file that is not SQLite is refused and left alone", "[store]") {
+    // Shorter and longer than the 100-byte header SQLite reads first.
+    const std::string text = GENERATE(
+        std::string("hello"),
+        std::string("Title: not a database\n\nJust an article, with enough text to fill the "
+                    "first hundred bytes that SQLite reads as its header.\n"));
+    TempPath path;
+    {
+        std::ofstream out(path.str(), std::ios::binary);
+        out << text;
+    }
+    try {
+        Database db(path.str());
+        FAIL("opening a text file should throw");
+    } catch (const StoreError& error) {
+        const std::string message = error.what();
+        CHECK_THAT(message, Catch::Contains(path.str()));
+        CHECK_THAT(message, Catch::Contains("not a tracker database"));
+        CHECK(message.find('\n') == std::string::npos);
+    }
+    std::ifstream in(path.str(), std::ios::binary);
+    std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(after == text);
+}
+
+TEST_CASE("A SQLite database of another program is refused, not migrated", "[store]") {
+    TempPath path;
+    {
+        SQLite::Database other(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+    }
+    CHECK_THROWS_AS(Database(path.str()), StoreError);
+    SQLite::Database other(path.str(), SQLite::OPEN_READONLY);
+    CHECK_FALSE(other.tableExists("schema_migrations"));
+    CHECK_FALSE(other.tableExists("claims"));
+}
+
+TEST_CASE("add_article stores the article and its claims", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const auto result = store.add_article(article("a.txt"), "hash-a",
+                                          {claim(model::Metric::killed, 1400, "Israeli officials"),
+                                           claim(model::Metric::hostages_held, 200, "Hamas",
+                                                 "2023-10-20", model::Qualifier::approx)});
+    CHECK(result.outcome == store::WriteOutcome::imported);
+    CHECK(result.article_id > 0);
+    CHECK(result.claims_stored == 2);
+    CHECK(count_rows(db, "articles") == 1);
+    CHECK(count_rows(db, "claims") == 2);
+    CHECK(count_rows(db, "claimants") == 2);
+
+    const auto second = store.add_article(article("b.txt"), "hash-b", {});
+    CHECK(second.outcome == store::WriteOutcome::imported);
+    CHECK(second.article_id != result.article_id);
+    CHECK(second.claims_stored == 0);
+    CHECK(count_rows(db, "articles") == 2);
+}
+
+TEST_CASE("The same content hash twice is a no-op", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const auto first = store.add_article(
+        article("a.txt"), "same-hash", {claim(model::Metric::killed, 10, "Gaza Health Ministry")});
+    REQUIRE(first.outcome == store::WriteOutcome::imported);
+
+    // A different path and different claims, but the same content: nothing new.
+    const auto again = store.add_article(article("copy-of-a.txt"), "same-hash",
+                                         {claim(model::Metric::injured, 20, "Someone Else"),
+                                          claim(model::Metric::missing, 30, "Someone Else")});
+    CHECK(again.outcome == store::WriteOutcome::already_present);
+    CHECK(again.article_id == first.article_id);
+    CHECK(again.claims_stored == 0);
+    CHECK(count_rows(db, "articles") == 1);
+    CHECK(count_rows(db, "claims") == 1);
+    CHECK(count_rows(db, "claimants") == 1);
+    CHECK(store.articles().at(0).info.path == "a.txt");
+}
+
+TEST_CASE("Claimants are stored once per canonical name", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    store.add_article(article("a.txt"), "hash-a",
+                      {claim(model::Metric::killed, 10, "Gaza Health Ministry"),
+                       claim(model::Metric::injured, 20, "Gaza Health Ministry")});
+    store.add_article(article("b.txt"), "hash-b",
+                      {claim(model::Metric::killed, 12, "Gaza Health Ministry"),
+                       claim(model::Metric::killed, 1400, "IDF")});
+    CHECK(count_rows(db, "claimants") == 2);
+    CHECK(db.handle().execAndGet("SELECT count(DISTINCT claimant_id) FROM claims").getInt() == 2);
+    const auto claims = store.all_claims();
+    REQUIRE(claims.size() == 4);
+    CHECK(claims[0].claim.claimant == "Gaza Health Ministry");
+    CHECK(claims[3].claim.claimant == "IDF");
+}
+
+TEST_CASE("Quotes and SQL in text are stored verbatim", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const std::string evil = "'); DROP TABLE claims;--";
+    model::Article a = article("it's \"quoted\".txt");
+    a.title = evil;
+    a.outlet = "O'Reilly \"Wire\"";
+    a.url = "https://example.org/?q=1' OR '1'='1";
+    model::Claim c = claim(model::Metric::killed, 5, evil);
+    c.sentence = "He said: \"it's 5\"; DROP TABLE articles; --";
+    c.population = "x'; DELETE FROM claims; --";
+    c.rule = "rule'\"";
+    store.add_article(a, evil, {c});
+
+    CHECK(db.handle().tableExists("claims"));
+    CHECK(db.handle().tableExists("articles"));
+    const auto claims = store.all_claims();
+    REQUIRE(claims.size() == 1);
+    CHECK(claims[0].claim.claimant == evil);
+    CHECK(claims[0].claim.sentence == c.sentence);
+    CHECK(claims[0].claim.population == c.population);
+    CHECK(claims[0].claim.rule == c.rule);
+    CHECK(claims[0].article.title == evil);
+    CHECK(claims[0].article.outlet == a.outlet);
+    CHECK(claims[0].article.url == a.url);
+    CHECK(claims[0].article.path == a.path);
+    const auto articles = store.articles();
+    REQUIRE(articles.size() == 1);
+    CHECK(articles[0].content_hash == evil);
+
+    // The hash lookup is bound too: the same evil hash is found, not injected.
+    CHECK(store.add_article(a, evil, {c}).outcome == store::WriteOutcome::already_present);
+    CHECK(count_rows(db, "claims") == 1);
+}
+
+TEST_CASE("all_claims round-trips every field", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+
+    model::Article a = article("corpus/a.txt", "2023-11-02");
+    a.url = "https://example.org/2023/11/02/gaza";
+    a.title = "Gaza toll";
+    a.outlet = "Example Wire";
+
+    model::Claim exact = claim(model::Metric::killed, 9061, "Gaza Health Ministry", "2023-11-01");
+    exact.population = "palestinians";
+    exact.sentence = "At least 9,061 Palestinians have been killed, the ministry said.";
+    exact.span_start = 120;
+    exact.span_end = 125;
+    exact.rule = "number:digits metric:killed";
+    model::Claim at_least =
+        claim(model::Metric::hostages_held, 240, "IDF", "2023-10-31", model::Qualifier::at_least);
+    at_least.span_start = 300;
+    at_least.span_end = 303;
+    model::Claim at_most =
+        claim(model::Metric::displaced, 1400000, "UNRWA", "2023-11-02", model::Qualifier::at_most);
+    at_most.span_start = 10; // earlier in the body: read back first
+    at_most.span_end = 21;
+    model::Claim range = claim(model::Metric::hostages_taken, 200, "Hamas", "2023-10-28",
+                               model::Qualifier::range, 250);
+    range.span_start = 500;
+    range.span_end = 510;
+
+    REQUIRE_FALSE(at_least.high);
+    REQUIRE_FALSE(at_most.low);
+    const auto written = store.add_article(a, "hash", {exact, at_least, at_most, range});
+
+    const auto records = store.all_claims();
+    REQUIRE(records.size() == 4);
+    // Ordered by position in the article.
+    CHECK(records[0].claim.metric == model::Metric::displaced);
+    CHECK(records[1].claim.metric == model::Metric::killed);
+    CHECK(records[2].claim.metric == model::Metric::hostages_held);
+    CHECK(records[3].claim.metric == model::Metric::hostages_taken);
+
+    const model::Claim& got = records[1].claim;
+    CHECK(got.value == 9061);
+    CHECK(got.qualifier == model::Qualifier::exact);
+    CHECK(got.low == std::optional<std::int64_t>(9061));
+    CHECK(got.high == std::optional<std::int64_t>(9061));
+    CHECK(got.population == "palestinians");
+    CHECK(got.claimant == "Gaza Health Ministry");
+    CHECK(model::format_date(got.as_of) == "2023-11-01");
+    CHECK(got.sentence == exact.sentence);
+    CHECK(got.span_start == 120);
+    CHECK(got.span_end == 125);
+    CHECK(got.rule == exact.rule);
+
+    CHECK(records[2].claim.qualifier == model::Qualifier::at_least);
+    CHECK(records[2].claim.low == std::optional<std::int64_t>(240));
+    CHECK_FALSE(records[2].claim.high);
+    CHECK(records[2].claim.population.empty());
+    CHECK(records[0].claim.qualifier == model::Qualifier::at_most);
+    CHECK_FALSE(records[0].claim.low);
+    CHECK(records[0].claim.high == std::optional<std::int64_t>(1400000));
+    CHECK(records[3].claim.qualifier == model::Qualifier::range);
+    CHECK(records[3].claim.low == std::optional<std::int64_t>(200));
+    CHECK(records[3].claim.high == std::optional<std::int64_t>(250));
+    CHECK(model::format_date(records[3].claim.as_of) == "2023-10-28");
+
+    for (const auto& record : records) {
+        CHECK(record.id > 0);
+        CHECK(record.article.id == written.article_id);
+        CHECK(record.article.path == "corpus/a.txt");
+        CHECK(record.article.url == a.url);
+        CHECK(record.article.title == "Gaza toll");
+        CHECK(record.article.outlet == "Example Wire");
+        CHECK(model::format_date(record.article.published) == "2023-11-02");
+    }
+    // Null bounds are stored as NULL, not as 0.
+    CHECK(db.handle().execAndGet("SELECT count(*) FROM claims WHERE high IS NULL").getInt() == 1);
+    CHECK(db.handle().execAndGet("SELECT count(*) FROM claims WHERE low IS NULL").getInt() == 1);
+}
+
+TEST_CASE("all_claims orders by article, then position", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    auto late = claim(model::Metric::killed, 2, "B");
+    late.span_start = 50;
+    auto early = claim(model::Metric::killed, 1, "A");
+    early.span_start = 5;
+    store.add_article(article("first.txt"), "h1", {late, early});
+    auto other = claim(model::Metric::killed, 3, "C");
+    other.span_start = 0;
+    store.add_article(article("second.txt"), "h2", {other});
+    const auto records = store.all_claims();
+    REQUIRE(records.size() == 3);
+    CHECK(records[0].claim.value == 1);
+    CHECK(records[1].claim.value == 2);
+    CHECK(records[2].claim.value == 3);
+}
+
+TEST_CASE("articles() lists articles in import order with claim counts", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    model::Article first = article("b.txt", "2023-10-25");
+    first.outlet = "Wire B";
+    store.add_article(first, "hash-b",
+                      {claim(model::Metric::killed, 1, "X"), claim(model::Metric::injured, 2, "X"),
+                       claim(model::Metric::missing, 3, "Y")});
+    store.add_article(article("a.txt", "2023-10-20"), "hash-a", {});
+    store.add_article(article("c.txt"), "hash-c", {claim(model::Metric::killed, 4, "X")});
+
+    const auto summaries = store.articles();
+    REQUIRE(summaries.size() == 3);
+    CHECK(summaries[0].info.path == "b.txt");
+    CHECK(summaries[0].info.outlet == "Wire B");
+    CHECK(model::format_date(summaries[0].info.published) == "2023-10-25");
+    CHECK(summaries[0].content_hash == "hash-b");
+    CHECK(summaries[0].claim_count == 3);
+    CHECK(summaries[1].info.path == "a.txt");
+    CHECK(summaries[1].claim_count == 0);
+    CHECK(summaries[2].claim_count == 1);
+    CHECK(summaries[0].info.id < summaries[1].info.id);
+    CHECK(summaries[1].info.id < summaries[2].info.id);
+
+    const std::string& imported = summaries[0].imported_at;
+    REQUIRE(imported.size() == 20);
+    CHECK(model::parse_iso_date(imported));
+    CHECK(imported[10] == 'T');
+    CHECK(imported.back() == 'Z');
+}
+
+TEST_CASE("An article without a publication date is refused, nothing written", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    model::Article undated = article("undated.txt");
+    undated.published.reset();
+    CHECK_THROWS_AS(store.add_article(undated, "hash", {claim(model::Metric::killed, 1, "X")}),
+                    StoreError);
+    CHECK_THROWS_AS(store.add_article(article("a.txt"), "", {}), StoreError);
+    CHECK(count_rows(db, "articles") == 0);
+    CHECK(count_rows(db, "claims") == 0);
+    CHECK(count_rows(db, "claimants") == 0);
+}
+
+TEST_CASE("Claims are deleted with their article (foreign keys are on)", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const auto result = store.add_article(
+        article("a.txt"), "hash",
+        {claim(model::Metric::killed, 1, "X"), claim(model::Metric::killed, 2, "X")});
+    SQLite::Statement remove(db.handle(), "DELETE FROM articles WHERE id = ?");
+    remove.bind(1, result.article_id);
+    remove.exec();
+    CHECK(count_rows(db, "claims") == 0);
+    // And a claim cannot point at a missing article.
+    CHECK_THROWS_AS(db.handle().exec("INSERT INTO claims (article_id, metric, value, qualifier, "
+                                     "claimant_id, as_of) VALUES (999, 'killed', 1, 'exact', 1, "
+                                     "'2023-10-21')"),
+                    SQLite::Exception);
+}
+
+TEST_CASE("The schema rejects unknown metrics and qualifiers", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    store.add_article(article("a.txt"), "hash", {claim(model::Metric::killed, 1, "X")});
+    CHECK_THROWS_AS(db.handle().exec("UPDATE claims SET metric = 'trucks'"), SQLite::Exception);
+    CHECK_THROWS_AS(db.handle().exec("UPDATE claims SET qualifier = 'dozens'"), SQLite::Exception);
+    CHECK_THROWS_AS(db.handle().exec("UPDATE claims SET as_of = 'Friday'"), SQLite::Exception);
+}
+
+TEST_CASE("Claimant aliases are an idempotent, case-insensitive upsert", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    store.add_claimant_aliases("Gaza Health Ministry", {"Ministry of Health in Gaza", "MoH", ""});
+    CHECK(count_rows(db, "claimants") == 1);
+    CHECK(count_rows(db, "claimant_aliases") == 2);
+
+    store.add_claimant_aliases("Gaza Health Ministry",
+                               {"MOH", "moh", "Ministry of Health in Gaza"});
+    CHECK(count_rows(db, "claimants") == 1);
+    CHECK(count_rows(db, "claimant_aliases") == 2);
+
+    // A claim under the canonical name reuses the same claimants row.
+    store.add_article(article("a.txt"), "hash",
+                      {claim(model::Metric::killed, 1, "Gaza Health Ministry")});
+    CHECK(count_rows(db, "claimants") == 1);
+
+    // Registering an alias for another claimant moves it there.
+    store.add_claimant_aliases("Hamas", {"moh"});
+    CHECK(count_rows(db, "claimants") == 2);
+    CHECK(count_rows(db, "claimant_aliases") == 2);
+    CHECK(db.handle()
+              .execAndGet("SELECT k.name FROM claimant_aliases a JOIN claimants k "
+                          "ON k.id = a.claimant_id WHERE a.alias = 'MoH'")
+              .getString() == "Hamas");
+}
