@@ -1,1 +1,164 @@
-// placeholder until written
+// Golden test of the Markdown comparison report.
+//
+// Input:    tests/golden/report/claims.jsonl  (one claim with its article a line)
+// Expected: tests/golden/report/expected.md   (the rendered report, byte for byte)
+//
+// On a mismatch the actual output is written to a temporary file whose path is
+// printed together with the expected file's path and the first differing lines;
+// run `diff -u <expected> <actual>` for the full picture.
+//
+// Regenerating the expected file is an explicit step, never automatic:
+//
+//     TRACKER_UPDATE_GOLDEN=1 ./build/tests/tracker_tests "[golden]"
+//
+// rewrites expected.md from the current output instead of comparing. Review
+// the change with `git diff` before committing it.
+
+#include "reports/comparison_report.hpp"
+#include "reports/markdown_renderer.hpp"
+#include "tracker/model/claim.hpp"
+#include "tracker/model/date.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using tracker::model::ClaimRecord;
+
+const fs::path k_golden_dir = fs::path(TRACKER_SOURCE_DIR) / "tests" / "golden" / "report";
+
+tracker::model::Date date_field(const nlohmann::json& object, const char* key) {
+    auto day = tracker::model::parse_iso_date(object.at(key).get<std::string>());
+    REQUIRE(day.has_value());
+    return *day;
+}
+
+std::vector<ClaimRecord> load_claims(const fs::path& path) {
+    std::ifstream in(path);
+    REQUIRE(in.good());
+    std::vector<ClaimRecord> records;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        const auto json = nlohmann::json::parse(line);
+        ClaimRecord record;
+        record.id = json.at("id").get<std::int64_t>();
+        auto metric = tracker::model::parse_metric(json.at("metric").get<std::string>());
+        auto qualifier = tracker::model::parse_qualifier(json.at("qualifier").get<std::string>());
+        REQUIRE(metric.has_value());
+        REQUIRE(qualifier.has_value());
+        record.claim.metric = *metric;
+        record.claim.qualifier = *qualifier;
+        record.claim.value = json.at("value").get<std::int64_t>();
+        std::optional<std::int64_t> high;
+        if (json.contains("high")) high = json.at("high").get<std::int64_t>();
+        tracker::model::set_bounds(record.claim, high);
+        record.claim.population = json.at("population").get<std::string>();
+        record.claim.claimant = json.at("claimant").get<std::string>();
+        record.claim.as_of = date_field(json, "as_of");
+        record.claim.sentence = json.at("sentence").get<std::string>();
+        const auto& article = json.at("article");
+        record.article.id = article.at("id").get<std::int64_t>();
+        record.article.outlet = article.at("outlet").get<std::string>();
+        record.article.title = article.at("title").get<std::string>();
+        record.article.url = article.at("url").get<std::string>();
+        record.article.published = date_field(article, "published");
+        records.push_back(std::move(record));
+    }
+    return records;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line))
+        lines.push_back(line);
+    return lines;
+}
+
+// A short diff-ish description: paths, the first differing line, and up to a
+// few lines after it from both sides.
+std::string describe_mismatch(const fs::path& expected_path, const fs::path& actual_path,
+                              const std::string& expected, const std::string& actual) {
+    const auto expected_lines = split_lines(expected);
+    const auto actual_lines = split_lines(actual);
+    std::size_t first = 0;
+    while (first < expected_lines.size() && first < actual_lines.size() &&
+           expected_lines[first] == actual_lines[first])
+        ++first;
+    std::ostringstream message;
+    message << "golden mismatch\n--- expected: " << expected_path.string()
+            << "\n+++ actual:   " << actual_path.string() << "\nfirst difference at line "
+            << first + 1 << ":\n";
+    constexpr std::size_t k_context = 5;
+    for (std::size_t i = first; i < first + k_context; ++i) {
+        const bool in_expected = i < expected_lines.size();
+        const bool in_actual = i < actual_lines.size();
+        if (in_expected && in_actual && expected_lines[i] == actual_lines[i]) {
+            message << " " << expected_lines[i] << "\n";
+            continue;
+        }
+        if (in_expected) message << "-" << expected_lines[i] << "\n";
+        if (in_actual) message << "+" << actual_lines[i] << "\n";
+    }
+    if (expected_lines.size() == actual_lines.size() && first == expected_lines.size())
+        message << "(lines equal; difference in line endings or the final newline)\n";
+    message << "see: diff -u '" << expected_path.string() << "' '" << actual_path.string()
+            << "'\nto accept the new output: TRACKER_UPDATE_GOLDEN=1 tracker_tests \"[golden]\"";
+    return message.str();
+}
+
+void check_golden(const std::string& actual, const fs::path& expected_path) {
+    const char* update = std::getenv("TRACKER_UPDATE_GOLDEN");
+    if (update != nullptr && std::string(update) == "1") {
+        std::ofstream out(expected_path, std::ios::binary | std::ios::trunc);
+        REQUIRE(out.good());
+        out << actual;
+        WARN("rewrote " << expected_path.string());
+        return;
+    }
+    REQUIRE(fs::exists(expected_path));
+    const std::string expected = read_file(expected_path);
+    if (expected == actual) {
+        SUCCEED();
+        return;
+    }
+    const fs::path actual_path =
+        fs::temp_directory_path() /
+        ("tracker_golden_" + expected_path.parent_path().filename().string() + "_" +
+         expected_path.filename().string() + ".actual");
+    std::ofstream(actual_path, std::ios::binary | std::ios::trunc) << actual;
+    FAIL(describe_mismatch(expected_path, actual_path, expected, actual));
+}
+
+} // namespace
+
+TEST_CASE("comparison report Markdown matches the golden file", "[golden]") {
+    const auto claims = load_claims(k_golden_dir / "claims.jsonl");
+    REQUIRE(claims.size() == 13);
+
+    tracker::reports::ReportOptions options;
+    options.metric = tracker::model::Metric::hostages_held;
+    const auto report = tracker::reports::build_comparison_report(claims, options);
+
+    std::ostringstream out;
+    tracker::reports::render_markdown(report, out);
+    check_golden(out.str(), k_golden_dir / "expected.md");
+}
