@@ -31,6 +31,7 @@ struct Candidate {
     std::string population;
     std::size_t phrase_end = 0;  // last token of the counted noun phrase and its predicate
     bool is_subset = false;      // "including 940 children", "2,360 of them"
+    std::string head_class;      // hostage | prisoner | body | people | "" (see metrics.cpp)
 
     // claimant and date stages
     std::string claimant;

@@ -3,6 +3,7 @@
 #include "importers/extract/numbers.hpp"
 
 #include <array>
+#include <cctype>
 #include <cstdlib>
 
 namespace tracker::extract {
@@ -11,16 +12,23 @@ namespace {
 
 // Adverbs and auxiliaries between a source and its verb: "Hamas also said",
 // "the ministry had earlier reported".
-constexpr std::array<std::string_view, 16> k_verb_adverbs{
-    "also",   "later",  "separately", "previously", "had",  "has",   "have",  "earlier",
-    "again",  "further", "then",      "now",        "first", "would", "could", "initially"};
+constexpr std::array<std::string_view, 18> k_verb_adverbs{
+    "also",   "later",   "separately", "previously", "had",   "has",   "have",   "earlier",
+    "again",  "further", "then",       "now",        "first", "would", "could",  "initially",
+    "repeatedly", "publicly"};
 
 // Nouns that, after "the", name a body already mentioned: "the ministry".
-constexpr std::array<std::string_view, 28> k_descriptions{
+constexpr std::array<std::string_view, 30> k_descriptions{
     "group",    "ministry",   "military", "army",      "agency",   "office",     "organisation",
     "organization", "observatory", "mission", "movement", "service", "society", "government",
     "authorities", "association", "diocese", "militia", "paper",    "newspaper",  "journal",
-    "charity",  "union",      "council",  "forum",     "committee", "spokesman", "spokeswoman"};
+    "charity",  "union",      "council",  "forum",     "committee", "spokesman", "spokeswoman",
+    "forces",   "police"};
+
+// Descriptions so general that they refer back to whoever spoke last.
+constexpr std::array<std::string_view, 10> k_generic_descriptions{
+    "group", "organisation", "organization", "movement", "charity", "paper", "newspaper",
+    "spokesman", "spokeswoman", "society"};
 
 constexpr std::array<std::string_view, 6> k_pronouns{"it", "they", "he", "she", "we", "its"};
 
@@ -35,27 +43,83 @@ bool is_connector(std::string_view w) {
            w == "in" || w == "-";
 }
 
-// The most recent claimant in the history that a description fits: "the
-// ministry" finds "Gaza Health Ministry"; a pronoun takes the last one.
-std::string resolve_reference(std::string_view noun, const std::vector<std::string>& history,
-                              const lexicon::Lexicon& lexicon) {
-    if (history.empty()) return {};
-    if (noun.empty() || in(k_pronouns, noun)) return history.back();
-    for (auto it = history.rbegin(); it != history.rend(); ++it) {
-        std::string folded = lexicon::fold_word(*it);
-        if (folded.find(noun) != std::string::npos) return *it;
-        for (const auto& claimant : lexicon.claimants) {
-            if (claimant.canonical != *it) continue;
-            for (const auto& alias : claimant.aliases)
-                if (lexicon::fold_word(alias).find(noun) != std::string::npos) return *it;
+bool contains_word(std::string_view text, std::string_view word) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+        std::size_t after = at + word.size();
+        bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
+        if (left && right) return true;
+    }
+    return false;
+}
+
+// What the resolver knows while it reads one sentence.
+struct Context {
+    const lexicon::Lexicon& lexicon;
+    std::string_view body;
+    std::string_view folded_body;           // the whole article, lowercase
+    std::string_view folded_sentence;
+    std::vector<std::string> history;       // claimants so far, this sentence's included
+};
+
+// All names of a claimant, folded, canonical first.
+std::vector<std::string> folded_names(const lexicon::Lexicon& lexicon, const std::string& canonical) {
+    std::vector<std::string> names{lexicon::fold_word(canonical)};
+    for (const auto& claimant : lexicon.claimants) {
+        if (claimant.canonical != canonical) continue;
+        for (const auto& alias : claimant.aliases) names.push_back(lexicon::fold_word(alias));
+    }
+    return names;
+}
+
+// "the ministry", "the military", "it": the body a description or pronoun
+// refers back to. Looks, in order, for the last claimant whose names hold the
+// noun; for a body of the lexicon whose names hold it and whose other words
+// ("Gaza", "Israeli") the article mentions; for a general noun, the last
+// claimant; and for a description the lexicon knows ("the group").
+std::string resolve_reference(std::string_view noun, const Context& ctx) {
+    const auto& history = ctx.history;
+    if (noun.empty() || in(k_pronouns, noun)) return history.empty() ? std::string() : history.back();
+    for (auto it = history.rbegin(); it != history.rend(); ++it)
+        for (const auto& name : folded_names(ctx.lexicon, *it))
+            if (contains_word(name, noun)) return *it;
+    if (!in(k_generic_descriptions, noun)) {
+        // The lexicon's bodies named with this noun, kept when every other
+        // word of that name appears in the sentence, else in the article.
+        for (int scope = 0; scope < 2; ++scope) {
+            std::string_view text = scope == 0 ? ctx.folded_sentence : ctx.folded_body;
+            std::string chosen;
+            bool ambiguous = false;
+            for (const auto& claimant : ctx.lexicon.claimants) {
+                bool fits = false;
+                for (const auto& name : folded_names(ctx.lexicon, claimant.canonical)) {
+                    if (!contains_word(name, noun)) continue;
+                    bool others_present = true;
+                    bool any_other = false;
+                    std::size_t from = 0;
+                    while (from < name.size()) {
+                        std::size_t space = name.find(' ', from);
+                        std::string word = name.substr(from, space == std::string::npos ? std::string::npos : space - from);
+                        from = space == std::string::npos ? name.size() : space + 1;
+                        if (word == noun || word == "the" || word == "'s" || word.size() < 3) continue;
+                        if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
+                            word.resize(word.size() - 2);
+                        any_other = true;
+                        others_present = others_present && contains_word(text, word);
+                    }
+                    if (any_other && others_present) fits = true;
+                }
+                if (!fits) continue;
+                if (!chosen.empty() && chosen != claimant.canonical) ambiguous = true;
+                chosen = claimant.canonical;
+            }
+            if (!chosen.empty() && !ambiguous) return chosen;
         }
     }
-    // A description the lexicon knows as an alias ("the group" for Hamas).
-    std::string phrase = "the " + std::string(noun);
-    if (auto known = lexicon.canonical_claimant(phrase)) return *known;
-    // "the army", "the authorities": a body named before, when the noun is generic.
-    if (noun == "group" || noun == "army" || noun == "military" || noun == "government" ||
-        noun == "authorities" || noun == "spokesman" || noun == "spokeswoman")
+    if (in(k_generic_descriptions, noun) && !history.empty()) return history.back();
+    if (auto known = ctx.lexicon.canonical_claimant("the " + std::string(noun))) return *known;
+    if (!history.empty() && (noun == "army" || noun == "military" || noun == "government" ||
+                             noun == "authorities" || noun == "forces"))
         return history.back();
     return {};
 }
@@ -104,10 +168,32 @@ std::string text_of(std::string_view body, const TokenizedSentence& s, std::size
     return std::string(body.substr(s.tokens[first].start, s.tokens[last].end - s.tokens[first].start));
 }
 
+// A surname standing for a person named in full before: "Hagari said"
+// after "Daniel Hagari", or a spokesman known to the lexicon.
+std::optional<std::string> claimant_by_surname(std::string_view surname, const Context& ctx) {
+    if (surname.size() < 3) return std::nullopt;
+    auto matches = [&](const std::string& canonical) {
+        for (const auto& name : folded_names(ctx.lexicon, canonical)) {
+            std::size_t space = name.rfind(' ');
+            if (space != std::string::npos && name.substr(space + 1) == surname) return true;
+        }
+        return false;
+    };
+    for (auto it = ctx.history.rbegin(); it != ctx.history.rend(); ++it)
+        if (matches(*it)) return *it;
+    std::optional<std::string> only;
+    for (const auto& claimant : ctx.lexicon.claimants) {
+        if (!matches(claimant.canonical)) continue;
+        if (only) return std::nullopt;  // two bodies share the surname
+        only = claimant.canonical;
+    }
+    return only;
+}
+
 // A name the lexicon does not know: the capitalised words ending at `end`
 // ("the Palestinian Prisoners' Society"), without the article.
-std::optional<Source> proper_name_ending_at(std::string_view body, const TokenizedSentence& s,
-                                            std::size_t end, const lexicon::Lexicon& lexicon) {
+std::optional<Source> proper_name_ending_at(const TokenizedSentence& s, std::size_t end,
+                                            const Context& ctx) {
     if (!is_name_word(s, end) && s.word(end) != "'") return std::nullopt;
     std::size_t first = end;
     while (first > 0) {
@@ -121,32 +207,33 @@ std::optional<Source> proper_name_ending_at(std::string_view body, const Tokeniz
     }
     // "Thai Prime Minister Srettha Thavisin": a known alias inside wins.
     for (std::size_t k = first; k <= end; ++k) {
-        if (auto alias = alias_starting_at(s, k, lexicon); alias && alias->last == end) return alias;
+        if (auto alias = alias_starting_at(s, k, ctx.lexicon); alias && alias->last == end) return alias;
     }
+    if (auto person = claimant_by_surname(s.word(end), ctx))
+        return Source{end, end, *person, "surname '" + std::string(s.word(end)) + "'"};
     // Sentence-initial capitals that are not names: "The", "In".
     while (first < end && (s.word(first) == "the" || s.word(first) == "a" || s.word(first) == "an"))
         ++first;
-    if (s.word(first) == "the") return std::nullopt;
-    std::string name = text_of(body, s, first, end);
+    if (s.word(first) == "the" || s.word(first) == "'") return std::nullopt;
+    std::string name = text_of(ctx.body, s, first, end);
     return Source{first, end, name, "name '" + name + "'"};
 }
 
 std::optional<Source> description_ending_at(const TokenizedSentence& s, std::size_t end,
-                                            const std::vector<std::string>& history,
-                                            const lexicon::Lexicon& lexicon) {
+                                            const Context& ctx) {
     std::string_view noun = s.word(end);
     if (in(k_pronouns, noun) && noun != "its") {
-        std::string who = resolve_reference(noun, history, lexicon);
+        std::string who = resolve_reference(noun, ctx);
         if (who.empty()) return std::nullopt;
         return Source{end, end, who, "back-reference '" + std::string(noun) + "'"};
     }
     if (!in(k_descriptions, noun)) return std::nullopt;
-    // "the ministry", "the health ministry", "the UN agency", "its spokesman"
+    // "the ministry", "the health ministry", "the territory's health ministry"
     std::size_t first = end;
-    while (first > 0 && end - first < 4) {
+    while (first > 0 && end - first < 5) {
         std::string_view w = s.word(first - 1);
         if (w == "the" || w == "its" || w == "their" || w == "this") {
-            std::string who = resolve_reference(noun, history, lexicon);
+            std::string who = resolve_reference(noun, ctx);
             if (who.empty()) return std::nullopt;
             return Source{first - 1, end, who, "back-reference 'the " + std::string(noun) + "'"};
         }
@@ -156,52 +243,64 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
     return std::nullopt;
 }
 
-std::optional<Source> source_ending_at(std::string_view body, const TokenizedSentence& s,
-                                       std::size_t end, const lexicon::Lexicon& lexicon,
-                                       const std::vector<std::string>& history) {
-    if (auto alias = alias_ending_at(s, end, lexicon)) {
+std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t end, const Context& ctx) {
+    if (auto alias = alias_ending_at(s, end, ctx.lexicon)) {
         // "the group" is an alias of Hamas in the spec's list, but as a
         // description it refers back first.
         if (s.word(alias->first) == "the" && alias->last == alias->first + 1)
-            if (auto ref = description_ending_at(s, end, history, lexicon)) return ref;
+            if (auto ref = description_ending_at(s, end, ctx)) return ref;
         return alias;
     }
-    if (auto ref = description_ending_at(s, end, history, lexicon)) return ref;
-    return proper_name_ending_at(body, s, end, lexicon);
+    if (auto ref = description_ending_at(s, end, ctx)) return ref;
+    return proper_name_ending_at(s, end, ctx);
 }
 
-std::optional<Source> source_starting_at(std::string_view body, const TokenizedSentence& s,
-                                         std::size_t start, const lexicon::Lexicon& lexicon,
-                                         const std::vector<std::string>& history) {
+std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t start, const Context& ctx) {
     if (start >= s.tokens.size()) return std::nullopt;
-    if (auto alias = alias_starting_at(s, start, lexicon)) return alias;
+    if (auto alias = alias_starting_at(s, start, ctx.lexicon)) return alias;
     std::size_t k = start;
     if (s.word(k) == "the" || s.word(k) == "an" || s.word(k) == "a") {
-        if (auto alias = alias_starting_at(s, k + 1, lexicon)) return alias;
+        if (auto alias = alias_starting_at(s, k + 1, ctx.lexicon)) return alias;
         ++k;
     }
+    if (k >= s.tokens.size()) return std::nullopt;
     // The phrase runs to the next punctuation or verb-like word.
     std::size_t end = k;
-    while (end + 1 < s.tokens.size() && s.tokens[end + 1].kind == TokenKind::word &&
-           (is_name_word(s, end + 1) || is_connector(s.word(end + 1)) || s.word(end + 1) == "'s" ||
-            in(k_descriptions, s.word(end + 1))) &&
+    while (end + 1 < s.tokens.size() &&
+           (is_name_word(s, end + 1) || is_connector(s.word(end + 1)) || s.word(end + 1) == "'" ||
+            in(k_descriptions, s.word(end + 1)) ||
+            (s.tokens[end + 1].kind == TokenKind::word && end + 2 < s.tokens.size() &&
+             in(k_descriptions, s.word(end + 2)) && !s.tokens[end + 1].capitalized)) &&
            end - k < 8)
         ++end;
     while (end > k && is_connector(s.word(end))) --end;
-    if (auto ref = description_ending_at(s, end, history, lexicon)) return ref;
-    if (auto alias = alias_ending_at(s, end, lexicon); alias && alias->first >= k) return alias;
-    if (is_name_word(s, k)) return proper_name_ending_at(body, s, end, lexicon);
+    if (auto ref = description_ending_at(s, end, ctx)) return ref;
+    if (auto alias = alias_ending_at(s, end, ctx.lexicon); alias && alias->first >= k) return alias;
+    if (is_name_word(s, k)) return proper_name_ending_at(s, end, ctx);
+    return std::nullopt;
+}
+
+// The subject of a verb whose own subject slot holds "and" or a comma: "X
+// welcomed the release and said ..."; the nearest named source before it.
+std::optional<Source> nearest_named_before(const TokenizedSentence& s, std::size_t before,
+                                           const Context& ctx) {
+    for (std::size_t j = before; j-- > 0;) {
+        for (std::size_t start = j >= 6 ? j - 6 : 0; start <= j; ++start) {
+            if (auto alias = alias_starting_at(s, start, ctx.lexicon); alias && alias->last == j)
+                return alias;
+        }
+    }
     return std::nullopt;
 }
 
 } // namespace
 
-std::vector<Attribution> find_attributions(std::string_view body, const TokenizedSentence& s,
-                                           const lexicon::Lexicon& lexicon,
-                                           const std::vector<std::string>& history) {
+namespace {
+
+std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ctx) {
     std::vector<Attribution> found;
     for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-        const auto* cue = lexicon.attribution_cues.match(s.words, k);
+        const auto* cue = ctx.lexicon.attribution_cues.match(s.words, k);
         if (!cue) continue;
         std::size_t after = k + cue->words.size();
         std::optional<Source> source;
@@ -209,37 +308,65 @@ std::vector<Attribution> find_attributions(std::string_view body, const Tokenize
         switch (cue->payload) {
         case lexicon::AttributionKind::verb: {
             // "..., saying it acted": the participle's subject is the
-            // sentence's first named source, not the pronoun after it.
+            // sentence's named source, not the pronoun after it.
             if (s.word(k) == "saying") {
-                for (std::size_t j = 0; j < k && !source; ++j)
-                    if (auto alias = alias_starting_at(s, j, lexicon)) source = alias;
+                source = nearest_named_before(s, k, ctx);
                 break;
+            }
+            // "a claim by Hamas", "a report by the UN"
+            if (s.word(after) == "by") {
+                source = source_starting_at(s, after + 1, ctx);
+                if (source) break;
             }
             std::size_t end = k;
             while (end > 0 && in(k_verb_adverbs, s.word(end - 1))) --end;
-            if (end > 0) source = source_ending_at(body, s, end - 1, lexicon, history);
+            if (end > 0) {
+                std::string_view before = s.word(end - 1);
+                if (before == "," && end >= 2) {
+                    // "Hamas's armed wing, the Qassam Brigades, said";
+                    // "Islamic Jihad, a smaller armed group, has said"
+                    source = source_ending_at(s, end - 2, ctx);
+                    if (!source || source->claimant.empty()) {
+                        for (std::size_t j = end - 2; j-- > 0 && end - j < 12;) {
+                            if (s.word(j) == ",") {
+                                if (j > 0) source = source_ending_at(s, j - 1, ctx);
+                                break;
+                            }
+                        }
+                    }
+                } else if ((before == "which" || before == "who") && end >= 3 && s.word(end - 2) == ",") {
+                    // "Israel, which says ..."
+                    source = source_ending_at(s, end - 3, ctx);
+                } else if (before == "and") {
+                    source = nearest_named_before(s, end - 1, ctx);
+                } else {
+                    source = source_ending_at(s, end - 1, ctx);
+                }
+            }
             // "said the ministry", "said Ashraf al-Qudra"
             if (!source && (end == 0 || s.tokens[end - 1].kind == TokenKind::punct))
-                source = source_starting_at(body, s, after, lexicon, history);
+                source = source_starting_at(s, after, ctx);
             break;
         }
         case lexicon::AttributionKind::preposition:
-            source = source_starting_at(body, s, after, lexicon, history);
+            source = source_starting_at(s, after, ctx);
             break;
         case lexicon::AttributionKind::citing:
-            source = source_starting_at(body, s, after, lexicon, history);
+            source = source_starting_at(s, after, ctx);
             citing = true;
             break;
         case lexicon::AttributionKind::noun:
             if (cue->words.size() > 1) {
                 // "by its count": the source is the one referred back to.
-                if (!history.empty()) source = Source{k, k, history.back(), "back-reference 'its'"};
-            } else if (k > 0) {
-                std::size_t end = k - 1;
-                if (s.word(end) == "'s" && end > 0) --end;
-                source = source_ending_at(body, s, end, lexicon, history);
-                if (!source && s.word(after) == "by")
-                    source = source_starting_at(body, s, after + 1, lexicon, history);
+                if (!ctx.history.empty()) source = Source{k, k, ctx.history.back(), "back-reference 'its'"};
+            } else {
+                // "the ministry's overall toll", "an AFP tally", "a statement by X"
+                for (std::size_t back = 1; back <= 3 && back <= k && !source; ++back) {
+                    if (s.word(k - back) == "'s" && k > back)
+                        source = source_ending_at(s, k - back - 1, ctx);
+                }
+                if (!source && k > 0) source = source_ending_at(s, k - 1, ctx);
+                if (!source && s.word(after) == "by") source = source_starting_at(s, after + 1, ctx);
             }
             break;
         }
@@ -251,24 +378,45 @@ std::vector<Attribution> find_attributions(std::string_view body, const Tokenize
         a.claimant = source->claimant;
         a.citing = citing;
         a.evidence = "claimant: " + source->evidence + " with '" + std::string(s.word(k)) + "'";
+        // Later back-references in this sentence may point to this source.
+        if (ctx.history.empty() || ctx.history.back() != a.claimant) ctx.history.push_back(a.claimant);
         found.push_back(std::move(a));
         k = after - 1;
     }
     return found;
 }
 
+std::string fold_text(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+}
+
+} // namespace
+
+std::vector<Attribution> find_attributions(std::string_view body, const TokenizedSentence& sentence,
+                                           const lexicon::Lexicon& lexicon,
+                                           const std::vector<std::string>& history) {
+    std::string folded_body = fold_text(body);
+    std::string folded_sentence = fold_text(body.substr(sentence.start, sentence.end - sentence.start));
+    Context ctx{lexicon, body, folded_body, folded_sentence, history};
+    return attributions_in(sentence, ctx);
+}
+
 std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const TokenizedSentence& s,
                                                   std::vector<Candidate>& candidates) {
-    auto attributions = find_attributions(body, s, m_lexicon, m_history);
+    if (m_folded_body.size() != body.size()) m_folded_body = fold_text(body);
+    std::string folded_sentence = fold_text(body.substr(s.start, s.end - s.start));
+    Context ctx{m_lexicon, body, m_folded_body, folded_sentence, m_history};
+    auto attributions = attributions_in(s, ctx);
     // A sentence whose subject refers back ("They also ...", "The group is
     // holding ...") continues the claimant before it.
     std::optional<std::string> continued;
     if (attributions.empty() && !m_history.empty()) {
-        std::size_t k = 0;
-        if (s.word(k) == "the" && in(k_descriptions, s.word(k + 1))) {
-            std::string who = resolve_reference(s.word(k + 1), m_history, m_lexicon);
+        if (s.word(0) == "the" && in(k_descriptions, s.word(1))) {
+            std::string who = resolve_reference(s.word(1), ctx);
             if (!who.empty()) continued = who;
-        } else if (s.word(k) == "they" || s.word(k) == "it") {
+        } else if (s.word(0) == "they" || s.word(0) == "it") {
             continued = m_history.back();
         }
     }

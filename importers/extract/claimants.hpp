@@ -46,6 +46,7 @@ private:
     const lexicon::Lexicon& m_lexicon;
     std::string m_outlet;
     std::vector<std::string> m_history;
+    std::string m_folded_body;  // the article in lowercase, for context words
 };
 
 } // namespace tracker::extract

@@ -59,6 +59,7 @@ struct NounPhrase {
     std::vector<lexicon::PopulationTerm> populations;
     bool mixed = false;     // "women and children": several groups, no single population
     bool partitive = false; // "of them", "of whom", "of the captives"
+    bool elliptical = false; // "eight more", "13 others": the noun is the one before
     std::string rejection;  // counted thing is not people
     std::string evidence;   // the words that decided the head
 };
@@ -109,10 +110,19 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             // "women and children": a second group in one phrase.
             if ((w == "and" || w == "or") && s.tokens.size() > k + 1 &&
                 s.tokens[k + 1].kind == TokenKind::word) {
-                const auto* pop = lexicon.population_terms.match(s.words, k + 1);
+                std::size_t at = k + 1;
+                if (s.word(at) == "their" || s.word(at) == "his" || s.word(at) == "her") ++at;
+                const auto* pop = lexicon.population_terms.match(s.words, at);
+                if (!pop && at > k + 1 && s.tokens[at].kind == TokenKind::word &&
+                    !in(k_function_words, s.word(at))) {
+                    np.mixed = true;  // "patients and their companions"
+                    np.end = at;
+                    k = at + 1;
+                    continue;
+                }
                 if (pop && pop->payload.is_noun) {
                     np.mixed = true;
-                    np.end = k + pop->words.size();
+                    np.end = at + pop->words.size() - 1;
                     k = np.end + 1;
                     continue;
                 }
@@ -144,6 +154,20 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
         const auto* term = lexicon.metric_terms.match(s.words, k);
         const auto* pop = lexicon.population_terms.match(s.words, k);
         if (term && term->payload.role == TermRole::event) {
+            // "of the dead", "of the displaced": a partitive of a metric's group.
+            if (np.partitive && !saw_head) {
+                if (auto metric = model::parse_metric(term->payload.meaning == "killed" ? "killed"
+                                                      : term->payload.meaning == "injured" ? "injured"
+                                                      : term->payload.meaning)) {
+                    np.measure = metric;
+                    np.head_class = "people";
+                    np.evidence = join(term->words);
+                    np.end = k + term->words.size() - 1;
+                    k = np.end + 1;
+                    saw_head = true;
+                    continue;
+                }
+            }
             // "bodies of" and "remains of" are events; plain events end the phrase.
             break;
         }
@@ -173,6 +197,7 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             continue;
         }
         if (in(k_skippable_modifiers, w)) {
+            if (w == "more" || w == "other") np.elliptical = true;
             ++k;
             continue;
         }
@@ -187,13 +212,28 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             ++k;
             continue;
         }
-        // An unknown common noun: count it as people, so that a verb can
-        // still decide; the non_people lexicon lists what is not.
-        np.head_class = "people";
-        np.evidence = std::string(w);
-        np.end = k;
-        saw_head = true;
+        // An unknown word: an adjective when a known head follows ("pro-Assad
+        // fighters", "administrative detention orders"), else the head itself.
+        // Unknown heads count as people only when they look like a word for
+        // people ("farmworkers", "staffers", "protesters").
+        if (np.evidence.empty()) {
+            np.evidence = std::string(w);
+            np.end = k;
+        }
         ++k;
+        continue;
+    }
+    if (!saw_head && !np.evidence.empty() && np.head_class.empty() && np.rejection.empty()) {
+        std::string_view w = np.evidence;
+        auto ends = [&](std::string_view suffix) {
+            return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
+        };
+        if (ends("ers") || ends("ists") || ends("ians") || ends("ees") || ends("men") ||
+            ends("ors") || ends("ants") || ends("ents") || ends("staff")) {
+            np.head_class = "people";
+        } else {
+            np.rejection = "not people: " + np.evidence;
+        }
     }
     return np;
 }
@@ -360,13 +400,21 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
             break;
         }
         if (w == "including" || w == "among" || w == ":" || (w == "of" && s.word(k + 1) == "whom")) {
+            // A part of a total belongs to the sentence's main figure, the
+            // first one ("274 killed and 698 wounded, among them 64 children").
             left.subset = true;
-            if (previous) left.linked = previous;
+            for (std::size_t j = 0; j < self; ++j) {
+                if (all[j].reject.empty() && all[j].metric) {
+                    left.linked = j;
+                    break;
+                }
+            }
             break;
         }
         if (w == ";" || w == "while" || w == "but" || w == "whereas" || w == "although") break;
         if (!(w == "," || w == "and" || w == "or" || w == "with" || w == "them" || w == "of" ||
-              w == "the" || w == "another" || w == "further" || w == "a"))
+              w == "the" || w == "another" || w == "further" || w == "a" || w == "from" ||
+              w == "to" || w == "that"))
             only_links = false;
         const auto* term = lexicon.metric_terms.match(s.words, k);
         if (term && k + term->words.size() <= stop) {
@@ -400,7 +448,7 @@ std::optional<Metric> metric_for(const std::string& head_class, const std::strin
     if (event == "missing") return Metric::missing;
     if (event == "displaced") return Metric::displaced;
     if (event == "casualties") return Metric::casualties;
-    if (event == "taken") return prisoner ? Metric::detained : Metric::hostages_taken;
+    if (event == "taken") return prisoner || (!hostage && prison) ? Metric::detained : Metric::hostages_taken;
     if (event == "detained") return Metric::detained;
     if (event == "held") {
         if (prisoner || (!hostage && prison)) return Metric::detained;
@@ -434,9 +482,23 @@ std::string choose_population(const std::vector<lexicon::PopulationTerm>& terms,
 
 } // namespace
 
+bool is_detention_article(std::string_view body) {
+    auto count = [&](std::initializer_list<std::string_view> stems) {
+        std::size_t n = 0;
+        std::string lower(body);
+        for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+        for (auto stem : stems)
+            for (std::size_t at = lower.find(stem); at != std::string::npos; at = lower.find(stem, at + 1)) ++n;
+        return n;
+    };
+    std::size_t detention = count({"prison", "detain", "detention", "arrest", "custody", "jail"});
+    std::size_t hostage = count({"hostage", "captive", "abduct", "kidnap"});
+    return detention > hostage;
+}
+
 void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
-                    const lexicon::Lexicon& lexicon) {
-    const bool prison = prison_setting(s);
+                    const lexicon::Lexicon& lexicon, bool detention_article) {
+    const bool prison = detention_article || prison_setting(s);
     for (std::size_t self = 0; self < all.size(); ++self) {
         Candidate& c = all[self];
         c.phrase_end = c.last;
@@ -455,6 +517,20 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
 
         std::string head_class = np.head_class;
         if (head_class.empty() && left.head) head_class = left.head->payload.meaning;
+        // "including 34 it says are dead", "the bodies of eight more": the
+        // part is of the same kind as the number it belongs to.
+        if ((head_class.empty() || np.elliptical || np.partitive) && linked && !linked->head_class.empty() &&
+            linked->head_class != "people")
+            head_class = linked->head_class;
+        if (head_class.empty() && (np.elliptical || left.another)) {
+            for (std::size_t k = self; k-- > 0;) {
+                if (all[k].reject.empty() && !all[k].head_class.empty()) {
+                    head_class = all[k].head_class;
+                    break;
+                }
+            }
+        }
+        c.head_class = head_class;
         std::string event;
         std::string why;
         if (np.measure) {
@@ -478,7 +554,8 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         if (!c.metric && (!event.empty() || !head_class.empty()))
             c.metric = metric_for(head_class, event, prison);
         if (c.metric && !head_class.empty() && head_class != "people" && event.empty() && why.empty())
-            why = "metric: head noun '" + (np.evidence.empty() ? join(left.head->words) : np.evidence) + "'";
+            why = "metric: head noun '" +
+                  (!np.evidence.empty() ? np.evidence : left.head ? join(left.head->words) : head_class) + "'";
         // A part of a list or total takes the metric of the number it belongs to.
         if (!c.metric && linked && linked->metric && event.empty() &&
             (left.subset || np.partitive || left.another ||

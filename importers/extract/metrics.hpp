@@ -12,7 +12,13 @@
 
 namespace tracker::extract {
 
+// `detention_article` says the article is mostly about prisoners and
+// detainees, so that people "held", "taken" or "released" with no noun of
+// their own are prisoners rather than hostages.
 void assign_metrics(const TokenizedSentence& sentence, std::vector<Candidate>& candidates,
-                    const lexicon::Lexicon& lexicon);
+                    const lexicon::Lexicon& lexicon, bool detention_article);
+
+// Whether an article speaks more of detention than of hostages.
+bool is_detention_article(std::string_view body);
 
 } // namespace tracker::extract

@@ -127,6 +127,21 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
         return "age";
     if (before == "aged" || before == "ages" || before == "age") return "age";
     if (before == "no." || before == "#") return "name";
+    // "Gaza's 2.3 million people", "80% of Gaza's population": a population size.
+    if (before == "'s" || before == "'") return "population size";
+    // "Hersh Goldberg-Polin, 23, ...": an age after a name.
+    if (before == "," && i >= 2 && t[i - 2].capitalized && after == "," && c.value < 120 && !c.range_high)
+        return "age";
+    // "an increase of more than 1,000", "up by 300": a difference, not a count.
+    for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
+        std::string_view w = s.word(i - back);
+        if (w == "increase" || w == "rise" || w == "jump" || w == "drop" || w == "decline" ||
+            w == "decrease" || w == "fall" || (w == "by" && back == 1 && i >= 2 &&
+                                               (s.word(i - 2) == "up" || s.word(i - 2) == "down" ||
+                                                s.word(i - 2) == "rose" || s.word(i - 2) == "fell")))
+            return "difference";
+        if (t[i - back].kind != TokenKind::word) break;
+    }
     // A word listed as a name prefix: "Resolution 2712", "Route 4".
     if (i > 0 && t[i - 1].capitalized) {
         const auto* entry = lexicon.non_people.match(s.words, i - 1);

@@ -28,6 +28,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     std::string_view body = article.body;
     Extraction result;
     ClaimantResolver claimants(lexicon, article.outlet);
+    const bool detention_article = is_detention_article(body);
     for (const SentenceSpan& span : split_sentences(body)) {
         TokenizedSentence sentence = tokenize_sentence(body, span.start, span.end);
         sentence.starts_paragraph = span.starts_paragraph;
@@ -38,7 +39,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
             continue;
         }
         assign_qualifiers(sentence, candidates, lexicon);
-        assign_metrics(sentence, candidates, lexicon);
+        assign_metrics(sentence, candidates, lexicon, detention_article);
         auto attributions = claimants.assign(body, sentence, candidates);
         assign_dates(sentence, candidates, published, attributions);
         std::string text(body.substr(span.start, span.end - span.start));

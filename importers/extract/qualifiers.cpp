@@ -31,6 +31,12 @@ bool is_list_filler(const TokenizedSentence& s, std::size_t i, const lexicon::Le
     return lexicon.metric_terms.match(s.words, i) != nullptr;
 }
 
+bool is_particle_verb(std::string_view w) {
+    return w == "handed" || w == "hand" || w == "hands" || w == "handing" || w == "turned" ||
+           w == "turn" || w == "turns" || w == "took" || w == "take" || w == "taken" || w == "taking" ||
+           w == "won" || w == "signed" || w == "passed";
+}
+
 } // namespace
 
 void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candidates,
@@ -50,7 +56,10 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
                 if (c.first < length) continue;
                 std::size_t at = c.first - length;
                 const auto* cue = lexicon.qualifier_cues.match(s.words, at);
-                if (cue && cue->words.size() == length) {
+                // "handed over 25", "took over 3": a verb particle, not "more than".
+                bool particle = cue && cue->words.size() == 1 && cue->words[0] == "over" && at > 0 &&
+                                is_particle_verb(s.word(at - 1));
+                if (cue && cue->words.size() == length && !particle) {
                     c.qualifier = to_qualifier(cue->payload);
                     c.qualifier_first = at;
                     c.own_qualifier = true;

@@ -45,6 +45,11 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
         if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) {
             words.push_back(folded.substr(0, folded.size() - 2));
             words.emplace_back("'s");
+        } else if (folded.size() > 1 && folded.back() == '\'') {
+            // "Prisoners'": the apostrophe is a token of its own
+            folded.pop_back();
+            words.push_back(std::move(folded));
+            words.emplace_back("'");
         } else {
             words.push_back(std::move(folded));
         }
