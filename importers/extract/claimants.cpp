@@ -72,51 +72,83 @@ std::vector<std::string> folded_names(const lexicon::Lexicon& lexicon, const std
     return names;
 }
 
-// "the ministry", "the military", "it": the body a description or pronoun
-// refers back to. Looks, in order, for the last claimant whose names hold the
-// noun; for a body of the lexicon whose names hold it and whose other words
-// ("Gaza", "Israeli") the article mentions; for a general noun, the last
-// claimant; and for a description the lexicon knows ("the group").
-std::string resolve_reference(std::string_view noun, const Context& ctx) {
+// Every word of `words` stands as a word in `name`.
+bool holds_all(std::string_view name, const std::vector<std::string_view>& words) {
+    for (auto w : words)
+        if (!contains_word(name, w)) return false;
+    return true;
+}
+
+// The words of a name other than the description's, without possessives.
+std::vector<std::string> other_words(const std::string& name, const std::vector<std::string_view>& words) {
+    std::vector<std::string> others;
+    std::size_t from = 0;
+    while (from < name.size()) {
+        std::size_t space = name.find(' ', from);
+        std::string word = name.substr(from, space == std::string::npos ? std::string::npos : space - from);
+        from = space == std::string::npos ? name.size() : space + 1;
+        if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
+        if (word.size() < 3 || word == "the") continue;
+        bool described = false;
+        for (auto w : words) described = described || w == word;
+        if (!described) others.push_back(word);
+    }
+    return others;
+}
+
+// "the ministry", "the health ministry", "the military", "it": the body a
+// description or pronoun refers back to. In order: the last claimant whose
+// names hold the description's words; a body of the lexicon whose names
+// hold them and whose other words ("Gaza", "Israeli") the sentence or the
+// article mentions (the nearest or most mentioned wins); for a general noun,
+// the last claimant; a description the lexicon knows ("the group").
+std::string resolve_reference(const std::vector<std::string_view>& words, const Context& ctx) {
     const auto& history = ctx.history;
+    std::string_view noun = words.empty() ? std::string_view{} : words.back();
     if (noun.empty() || in(k_pronouns, noun)) return history.empty() ? std::string() : history.back();
     for (auto it = history.rbegin(); it != history.rend(); ++it)
         for (const auto& name : folded_names(ctx.lexicon, *it))
-            if (contains_word(name, noun)) return *it;
+            if (holds_all(name, words)) return *it;
     if (!in(k_generic_descriptions, noun)) {
-        // The lexicon's bodies named with this noun, kept when every other
-        // word of that name appears in the sentence, else in the article.
         for (int scope = 0; scope < 2; ++scope) {
             std::string_view text = scope == 0 ? ctx.folded_sentence : ctx.folded_body;
             std::string chosen;
-            bool ambiguous = false;
+            std::size_t best = 0;
             for (const auto& claimant : ctx.lexicon.claimants) {
-                bool fits = false;
                 for (const auto& name : folded_names(ctx.lexicon, claimant.canonical)) {
-                    if (!contains_word(name, noun)) continue;
-                    bool others_present = true;
-                    bool any_other = false;
-                    std::size_t from = 0;
-                    while (from < name.size()) {
-                        std::size_t space = name.find(' ', from);
-                        std::string word = name.substr(from, space == std::string::npos ? std::string::npos : space - from);
-                        from = space == std::string::npos ? name.size() : space + 1;
-                        if (word == noun || word == "the" || word == "'s" || word.size() < 3) continue;
-                        if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0)
-                            word.resize(word.size() - 2);
-                        any_other = true;
-                        others_present = others_present && contains_word(text, word);
+                    if (!holds_all(name, words)) continue;
+                    auto others = other_words(name, words);
+                    if (others.empty()) continue;
+                    // Sentence: the nearest mention before the end wins;
+                    // article: the most mentioned.
+                    std::size_t score = 0;
+                    bool all_present = true;
+                    for (const auto& w : others) {
+                        if (!contains_word(text, w)) {
+                            all_present = false;
+                            break;
+                        }
+                        if (scope == 0) {
+                            score = std::max(score, text.rfind(w) + 1);
+                        } else {
+                            for (std::size_t at = text.find(w); at != std::string_view::npos;
+                                 at = text.find(w, at + 1))
+                                ++score;
+                        }
                     }
-                    if (any_other && others_present) fits = true;
+                    if (all_present && score > best) {
+                        best = score;
+                        chosen = claimant.canonical;
+                    }
                 }
-                if (!fits) continue;
-                if (!chosen.empty() && chosen != claimant.canonical) ambiguous = true;
-                chosen = claimant.canonical;
             }
-            if (!chosen.empty() && !ambiguous) return chosen;
+            if (!chosen.empty()) return chosen;
         }
     }
     if (in(k_generic_descriptions, noun) && !history.empty()) return history.back();
+    std::string phrase = "the";
+    for (auto w : words) phrase += " " + std::string(w);
+    if (auto known = ctx.lexicon.canonical_claimant(phrase)) return *known;
     if (auto known = ctx.lexicon.canonical_claimant("the " + std::string(noun))) return *known;
     if (!history.empty() && (noun == "army" || noun == "military" || noun == "government" ||
                              noun == "authorities" || noun == "forces"))
@@ -155,12 +187,21 @@ std::optional<Source> alias_starting_at(const TokenizedSentence& s, std::size_t 
                   "alias '" + std::string(s.word(start)) + (start < end ? "...'" : "'")};
 }
 
+// Capitalised words that start sentences but never name a source.
+constexpr std::array<std::string_view, 16> k_not_names{
+    "it", "its", "they", "their", "he", "she", "we", "this", "that", "these", "those",
+    "there", "in", "on", "but", "and"};
+
+// Lowercase particles inside personal names: "Vivian van de Perre".
+constexpr std::array<std::string_view, 12> k_name_particles{
+    "van", "de", "der", "den", "von", "da", "dos", "du", "la", "le", "bin", "ibn"};
+
 bool is_name_word(const TokenizedSentence& s, std::size_t k) {
     const Token& t = s.tokens[k];
     if (t.kind != TokenKind::word) return false;
     if (!t.capitalized) return false;
     std::string_view w = s.word(k);
-    return !weekday_index(w) && !is_month_word(w) && w != "on" && w != "in";
+    return !weekday_index(w) && !is_month_word(w) && !in(k_not_names, w);
 }
 
 std::string text_of(std::string_view body, const TokenizedSentence& s, std::size_t first,
@@ -198,7 +239,9 @@ std::optional<Source> proper_name_ending_at(const TokenizedSentence& s, std::siz
     std::size_t first = end;
     while (first > 0) {
         std::size_t k = first - 1;
-        if (is_name_word(s, k) || (s.word(k) == "'" && k > 0) ||
+        bool particle = in(k_name_particles, s.word(k)) && k > 0 &&
+                        (is_name_word(s, k - 1) || in(k_name_particles, s.word(k - 1)));
+        if (is_name_word(s, k) || (s.word(k) == "'" && k > 0) || particle ||
             (is_connector(s.word(k)) && k > 0 && is_name_word(s, k - 1) && s.word(k) != "on" &&
              s.word(k) != "in"))
             first = k;
@@ -223,27 +266,60 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
                                             const Context& ctx) {
     std::string_view noun = s.word(end);
     if (in(k_pronouns, noun) && noun != "its") {
-        std::string who = resolve_reference(noun, ctx);
+        std::string who = resolve_reference({noun}, ctx);
         if (who.empty()) return std::nullopt;
         return Source{end, end, who, "back-reference '" + std::string(noun) + "'"};
     }
     if (!in(k_descriptions, noun)) return std::nullopt;
-    // "the ministry", "the health ministry", "the territory's health ministry"
+    // "the ministry", "the health ministry", "the territory's health
+    // ministry", "Gaza's health authorities"; the words before the noun up
+    // to a determiner or a possessive describe it.
+    std::vector<std::string_view> words{noun};
+    bool capitalised = false;
     std::size_t first = end;
     while (first > 0 && end - first < 5) {
         std::string_view w = s.word(first - 1);
-        if (w == "the" || w == "its" || w == "their" || w == "this") {
-            std::string who = resolve_reference(noun, ctx);
+        bool possessive = w == "'s" || w == "'";
+        if (w == "the" || w == "its" || w == "their" || w == "this" || w == "a" || w == "an" || possessive) {
+            // "Gaza's health authorities": the owner is context, not a description word.
+            std::size_t start = possessive && first >= 2 ? first - 2 : first - 1;
+            if (capitalised && !possessive) {
+                // "the Kaduna state government": a body named by the text.
+                std::string name = text_of(ctx.body, s, first, end);
+                return Source{first, end, name, "name '" + name + "'"};
+            }
+            if ((w == "a" || w == "an") && words.size() == 1) return std::nullopt;
+            std::string who = resolve_reference(words, ctx);
             if (who.empty()) return std::nullopt;
-            return Source{first - 1, end, who, "back-reference 'the " + std::string(noun) + "'"};
+            return Source{start, end, who, "back-reference 'the " + std::string(noun) + "'"};
         }
         if (s.tokens[first - 1].kind != TokenKind::word) break;
+        if (s.tokens[first - 1].capitalized) capitalised = true;
+        else words.insert(words.begin(), w);
         --first;
     }
     return std::nullopt;
 }
 
+// Words for a person or office that speaks for a body named just before:
+// "a UN spokesman", "an IDF official", "Hamas's spokesman".
+constexpr std::array<std::string_view, 14> k_speaker_roles{
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
+    "envoy", "representative", "director", "minister", "spokespeople", "commander", "leader"};
+
 std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t end, const Context& ctx) {
+    if (in(k_speaker_roles, s.word(end)) && end > 0) {
+        std::size_t body_end = end - 1;
+        if (s.word(body_end) == "'s" && body_end > 0) --body_end;
+        if (auto alias = alias_ending_at(s, body_end, ctx.lexicon)) {
+            alias->last = end;
+            alias->evidence += " (its " + std::string(s.word(end)) + ")";
+            // "Israeli officials" stays an alias of its own when the lexicon has one.
+            if (auto whole = alias_ending_at(s, end, ctx.lexicon); whole && whole->first <= alias->first)
+                return whole;
+            return alias;
+        }
+    }
     if (auto alias = alias_ending_at(s, end, ctx.lexicon)) {
         // "the group" is an alias of Hamas in the spec's list, but as a
         // description it refers back first.
@@ -324,8 +400,14 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                 std::string_view before = s.word(end - 1);
                 if (before == "," && end >= 2) {
                     // "Hamas's armed wing, the Qassam Brigades, said";
-                    // "Islamic Jihad, a smaller armed group, has said"
-                    source = source_ending_at(s, end - 2, ctx);
+                    // "Islamic Jihad, a smaller armed group, has said";
+                    // "The group, which tracks arrests from Thailand, said"
+                    std::size_t open = end - 1;
+                    while (open > 0 && s.word(open - 1) != "," && end - open < 14) --open;
+                    bool relative = open > 0 && s.word(open - 1) == "," &&
+                                    (s.word(open) == "which" || s.word(open) == "who" ||
+                                     s.word(open) == "whose");
+                    if (!relative) source = source_ending_at(s, end - 2, ctx);
                     if (!source || source->claimant.empty()) {
                         for (std::size_t j = end - 2; j-- > 0 && end - j < 12;) {
                             if (s.word(j) == ",") {
@@ -392,6 +474,17 @@ std::string fold_text(std::string_view text) {
     return out;
 }
 
+// Whether a new clause starts between two tokens: ", and X said", "; X said".
+bool new_clause_between(const TokenizedSentence& s, std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to && k < s.tokens.size(); ++k) {
+        std::string_view w = s.word(k);
+        if (w == ";") return true;
+        if (w == "," && (s.word(k + 1) == "and" || s.word(k + 1) == "but" || s.word(k + 1) == "while"))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::vector<Attribution> find_attributions(std::string_view body, const TokenizedSentence& sentence,
@@ -413,11 +506,11 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
     // holding ...") continues the claimant before it.
     std::optional<std::string> continued;
     if (attributions.empty() && !m_history.empty()) {
+        // Only a description: a bare "They were among..." is about people,
+        // not a source.
         if (s.word(0) == "the" && in(k_descriptions, s.word(1))) {
-            std::string who = resolve_reference(s.word(1), ctx);
+            std::string who = resolve_reference({s.word(1)}, ctx);
             if (!who.empty()) continued = who;
-        } else if (s.word(0) == "they" || s.word(0) == "it") {
-            continued = m_history.back();
         }
     }
     for (Candidate& c : candidates) {
@@ -426,6 +519,7 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
         long best_distance = 0;
         for (const Attribution& a : attributions) {
             if (a.citing) continue;
+            if (a.cue > c.first && new_clause_between(s, c.last + 1, a.source_first)) continue;
             long d = std::labs(static_cast<long>(a.cue) - static_cast<long>(c.first));
             if (!best || d < best_distance) {
                 best = &a;

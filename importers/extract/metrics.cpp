@@ -120,7 +120,9 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
                     k = at + 1;
                     continue;
                 }
-                if (pop && pop->payload.is_noun) {
+                // Only a second group makes a mixed phrase: "prisoners and
+                // detainees" still counts one group, "women and children" two.
+                if (pop && pop->payload.is_noun && !pop->payload.population.empty()) {
                     np.mixed = true;
                     np.end = at + pop->words.size() - 1;
                     k = np.end + 1;
@@ -198,6 +200,7 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
         }
         if (in(k_skippable_modifiers, w)) {
             if (w == "more" || w == "other") np.elliptical = true;
+            if (!saw_head) np.end = k;
             ++k;
             continue;
         }
@@ -281,13 +284,14 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
         const auto* term = lexicon.metric_terms.match(s.words, k);
         if (term && (term->payload.role == TermRole::event || term->payload.role == TermRole::measure) &&
             !(w == "free" && !aux_seen)) {
-            if (found.term && found.bare_participle) {
+            if (found.term && found.bare_participle && aux_seen) {
                 // a relative clause ran on to the main verb
                 found.term = term;
                 found.end = k + term->words.size() - 1;
                 found.bare_participle = false;
                 return found;
             }
+            if (found.term) continue;  // a second event without a main verb before it
             found.term = term;
             found.end = k + term->words.size() - 1;
             found.bare_participle = !aux_seen;
