@@ -275,7 +275,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
 // between commas, a prepositional phrase, and a relative clause ("people
 // seized in Israel are being held", "people it holds have been killed").
 Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate>& all,
-                         std::size_t from, const lexicon::Lexicon& lexicon, int depth = 0) {
+                         std::size_t from, const lexicon::Lexicon& lexicon, int depth = 0,
+                         bool has_head = true) {
     Predicate found;
     bool aux_seen = false;
     std::size_t limit = std::min(s.tokens.size(), from + 14);
@@ -348,8 +349,9 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
             }
             return found;
         }
-        // A prepositional phrase or a relative clause before the verb.
-        if (is_preposition(w) || s.tokens[k].kind == TokenKind::word) {
+        // A prepositional phrase or a relative clause before the verb (only
+        // after a noun: a bare number's phrase is its own).
+        if (has_head && (is_preposition(w) || s.tokens[k].kind == TokenKind::word)) {
             std::size_t stop = std::min(s.tokens.size(), k + 7);
             std::size_t j = k + 1;
             for (; j < stop; ++j) {
@@ -447,6 +449,8 @@ std::optional<Metric> metric_for(const std::string& head_class, const std::strin
                                  bool prison) {
     bool hostage = head_class == "hostage";
     bool prisoner = head_class == "prisoner";
+    // Bodies and coffins count the dead, whatever happens to them.
+    if (head_class == "body") return Metric::killed;
     if (event == "killed") return hostage ? Metric::hostages_killed : Metric::killed;
     if (event == "injured") return Metric::injured;
     if (event == "missing") return Metric::missing;
@@ -497,7 +501,7 @@ bool is_detention_article(std::string_view body) {
     };
     std::size_t detention = count({"prison", "detain", "detention", "arrest", "custody", "jail"});
     std::size_t hostage = count({"hostage", "captive", "abduct", "kidnap"});
-    return detention > hostage;
+    return detention > 0 && hostage == 0;
 }
 
 void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
@@ -513,11 +517,14 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             continue;
         }
         c.phrase_end = np.end;
-        Predicate found = read_predicate(s, all, np.end + 1, lexicon);
-        const TermEntry* predicate = found.term;
-        if (predicate) c.phrase_end = found.end;
+        Predicate found = read_predicate(s, all, np.end + 1, lexicon, 0, !np.head_class.empty());
         LeftContext left = read_left(s, all, self, lexicon);
         const Candidate* linked = left.linked ? &all[*left.linked] : nullptr;
+        // "1,968 prisoners: 250 serving life terms and 1,718 people held
+        // since the war": a part described by a participle keeps the total's metric.
+        if (found.term && found.bare_participle && left.subset && linked && linked->metric) found = {};
+        const TermEntry* predicate = found.term;
+        if (predicate) c.phrase_end = found.end;
 
         std::string head_class = np.head_class;
         if (head_class.empty() && left.head) head_class = left.head->payload.meaning;
@@ -586,9 +593,9 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         // Population: the phrase's own words, else those between the cue and
         // the number, else (for a bare part of a list) the linked number's.
         std::vector<lexicon::PopulationTerm> terms = np.populations;
-        if (terms.empty() && !left.event && np.head_class.empty()) terms = left.populations;
+        if (terms.empty() && np.head_class.empty()) terms = left.populations;
         c.population = choose_population(terms, np.mixed);
-        if (terms.empty() && linked && !np.mixed && np.head_class.empty()) {
+        if (terms.empty() && linked && !np.mixed && (np.head_class.empty() || np.measure)) {
             c.population = linked->population;
             if (!c.population.empty()) c.reasons.push_back("population: carried over from the list");
         } else if (!c.population.empty()) {
