@@ -294,9 +294,14 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
             return Source{start, end, who, "back-reference 'the " + std::string(noun) + "'"};
         }
         if (s.tokens[first - 1].kind != TokenKind::word) break;
-        if (s.tokens[first - 1].capitalized) capitalised = true;
+        if (s.tokens[first - 1].capitalized && first - 1 > 0) capitalised = true;
         else words.insert(words.begin(), w);
         --first;
+    }
+    // "Army figures show ...": a description that opens the sentence.
+    if (first == 0 && !capitalised) {
+        std::string who = resolve_reference(words, ctx);
+        if (!who.empty()) return Source{0, end, who, "back-reference '" + std::string(noun) + "'"};
     }
     return std::nullopt;
 }

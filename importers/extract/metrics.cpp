@@ -206,6 +206,7 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
         }
         if (in(k_transparent_nouns, w) && s.word(k + 1) == "of") {
             k += 2;
+            if (s.word(k) == "the" || s.word(k) == "its" || s.word(k) == "their") ++k;
             continue;
         }
         if (in(k_function_words, w)) break;
@@ -219,10 +220,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
         // fighters", "administrative detention orders"), else the head itself.
         // Unknown heads count as people only when they look like a word for
         // people ("farmworkers", "staffers", "protesters").
-        if (np.evidence.empty()) {
-            np.evidence = std::string(w);
-            np.end = k;
-        }
+        np.evidence = std::string(w);
+        np.end = k;
         ++k;
         continue;
     }
@@ -378,6 +377,7 @@ struct LeftContext {
     std::optional<std::size_t> linked;  // index of the previous number of the same list
     bool subset = false;                // "including", "among them"
     bool another = false;               // "another 50", "a further 281"
+    std::optional<std::size_t> previous;  // the number before, linked or not
 };
 
 LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& all,
@@ -397,6 +397,7 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
             break;
         }
     }
+    left.previous = previous;
     std::size_t floor = stop > 12 ? stop - 12 : 0;
     bool only_links = true;  // only list words between the previous number and this one
     for (std::size_t k = stop; k-- > floor;) {
@@ -519,6 +520,10 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         c.phrase_end = np.end;
         Predicate found = read_predicate(s, all, np.end + 1, lexicon, 0, !np.head_class.empty());
         LeftContext left = read_left(s, all, self, lexicon);
+        // "killed in strikes, 2,360 of them children": "of them" points back
+        // to the figure before, whatever stands between.
+        if (!left.linked && np.partitive && left.previous && s.word(c.last + 1) == "of")
+            left.linked = left.previous;
         const Candidate* linked = left.linked ? &all[*left.linked] : nullptr;
         // "1,968 prisoners: 250 serving life terms and 1,718 people held
         // since the war": a part described by a participle keeps the total's metric.
