@@ -113,8 +113,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
                 std::size_t at = k + 1;
                 if (s.word(at) == "their" || s.word(at) == "his" || s.word(at) == "her") ++at;
                 const auto* pop = lexicon.population_terms.match(s.words, at);
-                if (!pop && at > k + 1 && s.tokens[at].kind == TokenKind::word &&
-                    !in(k_function_words, s.word(at))) {
+                if (!pop && s.tokens[at].kind == TokenKind::word && !in(k_function_words, s.word(at)) &&
+                    !lexicon.metric_terms.match(s.words, at) && !s.tokens[at].capitalized) {
                     np.mixed = true;  // "patients and their companions"
                     np.end = at;
                     k = at + 1;
@@ -128,6 +128,19 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
                     k = np.end + 1;
                     continue;
                 }
+            }
+            break;
+        }
+        if (s.tokens[k].kind == TokenKind::number && np.partitive && depth == 0) {
+            // "97 of the 251 people taken ...": the head is the other number's.
+            std::size_t other = 0;
+            if (starts_candidate(all, k, &other)) {
+                NounPhrase inner = read_noun_phrase(s, all, all[other].last + 1, lexicon, depth + 1);
+                np.head_class = inner.head_class;
+                np.measure = inner.measure;
+                np.evidence = inner.evidence;
+                np.end = inner.end;
+                saw_head = !inner.head_class.empty();
             }
             break;
         }
@@ -262,6 +275,9 @@ struct Predicate {
     const TermEntry* term = nullptr;
     std::size_t end = 0;
     bool bare_participle = false;  // no auxiliary before it: "people seized in ..."
+    // The participle of a relative clause that a main verb followed: "the
+    // people it holds have been killed" keeps "holds" here.
+    const TermEntry* relative = nullptr;
 };
 
 NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candidate>& all,
@@ -286,6 +302,7 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
             !(w == "free" && !aux_seen)) {
             if (found.term && found.bare_participle && aux_seen) {
                 // a relative clause ran on to the main verb
+                found.relative = found.term;
                 found.term = term;
                 found.end = k + term->words.size() - 1;
                 found.bare_participle = false;
@@ -307,7 +324,7 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
                 aux_seen = true;
                 if (w.substr(0, 6) == "remain") {
                     if (const auto* held = lexicon.metric_terms.match(std::vector<std::string_view>{"held"}, 0)) {
-                        Predicate main{held, k, false};
+                        Predicate main{held, k, false, found.term};
                         // "remain in captivity" names its own event below
                         const auto* next = lexicon.metric_terms.match(s.words, k + 1);
                         if (next && next->payload.role == TermRole::event) {
@@ -317,7 +334,11 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
                         return main;
                     }
                 }
-            } else if (w == "," || w == ";" || w == "and") {
+            } else if (w == "," || w == ";" || w == "and" || w == ".") {
+                // "the hostages taken in the attack were still in Gaza": a
+                // main verb with no event of its own; the participle only
+                // described the noun.
+                if (aux_seen) return Predicate{nullptr, 0, false, found.term};
                 return found;
             }
             continue;
@@ -421,7 +442,8 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
         if (w == ";" || w == "while" || w == "but" || w == "whereas" || w == "although") break;
         if (!(w == "," || w == "and" || w == "or" || w == "with" || w == "them" || w == "of" ||
               w == "the" || w == "another" || w == "further" || w == "a" || w == "from" ||
-              w == "to" || w == "that"))
+              w == "to" || w == "that" || w == "figure" || w == "total" || w == "number" ||
+              w == "count" || w == "tally"))
             only_links = false;
         const auto* term = lexicon.metric_terms.match(s.words, k);
         if (term && k + term->words.size() <= stop) {
@@ -432,8 +454,11 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
             }
         }
         if (!left.event) {
+            // "the number of abducted pupils at 215": a noun between the cue
+            // and the number says whom it counts ("Israeli strikes ... rose
+            // to 7,028" does not).
             if (const auto* pop = lexicon.population_terms.match(s.words, k);
-                pop && k + pop->words.size() <= stop)
+                pop && k + pop->words.size() <= stop && pop->payload.is_noun)
                 left.populations.push_back(pop->payload);
         }
     }
@@ -506,7 +531,8 @@ bool is_detention_article(std::string_view body) {
 }
 
 void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
-                    const lexicon::Lexicon& lexicon, bool detention_article) {
+                    const lexicon::Lexicon& lexicon, bool detention_article,
+                    const Candidate* previous_sentence) {
     const bool prison = detention_article || prison_setting(s);
     for (std::size_t self = 0; self < all.size(); ++self) {
         Candidate& c = all[self];
@@ -518,13 +544,23 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             continue;
         }
         c.phrase_end = np.end;
-        Predicate found = read_predicate(s, all, np.end + 1, lexicon, 0, !np.head_class.empty());
+        // Inside a partitive ("97 of the 251 people taken ... remain"), the
+        // number's own participle is its predicate; the main verb is the whole's.
+        bool inside_partitive = c.first >= 2 && (s.word(c.first - 1) == "of" || s.word(c.first - 2) == "of") &&
+                                (s.word(c.first - 1) == "the" || s.word(c.first - 1) == "of");
+        Predicate found = read_predicate(s, all, np.end + 1, lexicon, inside_partitive ? 1 : 0,
+                                         !np.head_class.empty());
         LeftContext left = read_left(s, all, self, lexicon);
         // "killed in strikes, 2,360 of them children": "of them" points back
         // to the figure before, whatever stands between.
         if (!left.linked && np.partitive && left.previous && s.word(c.last + 1) == "of")
             left.linked = left.previous;
         const Candidate* linked = left.linked ? &all[*left.linked] : nullptr;
+        // "By its count, four of them were killed": them are the last
+        // sentence's figure when this sentence has none before.
+        if (!linked && np.partitive && !left.previous && s.word(c.last + 1) == "of" &&
+            (s.word(c.last + 2) == "them" || s.word(c.last + 2) == "whom"))
+            linked = previous_sentence;
         // "1,968 prisoners: 250 serving life terms and 1,718 people held
         // since the war": a part described by a participle keeps the total's metric.
         if (found.term && found.bare_participle && left.subset && linked && linked->metric) found = {};
@@ -533,6 +569,11 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
 
         std::string head_class = np.head_class;
         if (head_class.empty() && left.head) head_class = left.head->payload.meaning;
+        // "the people it holds have been killed": people held are hostages.
+        if ((head_class.empty() || head_class == "people") && found.relative &&
+            (found.relative->payload.meaning == "held" || found.relative->payload.meaning == "taken") &&
+            !prison)
+            head_class = "hostage";
         // "including 34 it says are dead", "the bodies of eight more": the
         // part is of the same kind as the number it belongs to.
         if ((head_class.empty() || np.elliptical || np.partitive) && linked && !linked->head_class.empty() &&
@@ -573,7 +614,7 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             why = "metric: head noun '" +
                   (!np.evidence.empty() ? np.evidence : left.head ? join(left.head->words) : head_class) + "'";
         // A part of a list or total takes the metric of the number it belongs to.
-        if (!c.metric && linked && linked->metric && event.empty() &&
+        if (!c.metric && linked && linked->metric && event.empty() && linked->reject.empty() &&
             (left.subset || np.partitive || left.another ||
              linked->phrase_end + 3 >= c.qualifier_first)) {
             c.metric = linked->metric;
@@ -600,7 +641,10 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         std::vector<lexicon::PopulationTerm> terms = np.populations;
         if (terms.empty() && np.head_class.empty()) terms = left.populations;
         c.population = choose_population(terms, np.mixed);
-        if (terms.empty() && linked && !np.mixed && (np.head_class.empty() || np.measure)) {
+        bool own_group = false;
+        for (const auto& t : terms) own_group = own_group || !t.population.empty();
+        if (!own_group && linked && !linked->is_subset && !np.mixed &&
+            (np.head_class.empty() || np.measure || np.partitive)) {
             c.population = linked->population;
             if (!c.population.empty()) c.reasons.push_back("population: carried over from the list");
         } else if (!c.population.empty()) {

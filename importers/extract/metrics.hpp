@@ -15,8 +15,11 @@ namespace tracker::extract {
 // `detention_article` says the article is mostly about prisoners and
 // detainees, so that people "held", "taken" or "released" with no noun of
 // their own are prisoners rather than hostages.
+// `previous_sentence` is the last figure of the sentence before, which
+// "four of them" may refer to.
 void assign_metrics(const TokenizedSentence& sentence, std::vector<Candidate>& candidates,
-                    const lexicon::Lexicon& lexicon, bool detention_article);
+                    const lexicon::Lexicon& lexicon, bool detention_article,
+                    const Candidate* previous_sentence = nullptr);
 
 // Whether an article speaks more of detention than of hostages.
 bool is_detention_article(std::string_view body);

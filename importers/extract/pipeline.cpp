@@ -29,6 +29,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     Extraction result;
     ClaimantResolver claimants(lexicon, article.outlet);
     const bool detention_article = is_detention_article(body);
+    std::optional<Candidate> last_figure;  // the previous sentence's last claim
     for (const SentenceSpan& span : split_sentences(body)) {
         TokenizedSentence sentence = tokenize_sentence(body, span.start, span.end);
         sentence.starts_paragraph = span.starts_paragraph;
@@ -36,13 +37,18 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
         if (candidates.empty()) {
             // Still read attributions, for later back-references.
             claimants.assign(body, sentence, candidates);
+            last_figure.reset();
             continue;
         }
         assign_qualifiers(sentence, candidates, lexicon);
-        assign_metrics(sentence, candidates, lexicon, detention_article);
+        assign_metrics(sentence, candidates, lexicon, detention_article,
+                       last_figure ? &*last_figure : nullptr);
         auto attributions = claimants.assign(body, sentence, candidates);
         assign_dates(sentence, candidates, published, attributions);
         std::string text(body.substr(span.start, span.end - span.start));
+        last_figure.reset();
+        for (const Candidate& c : candidates)
+            if (c.reject.empty()) last_figure = c;
         for (const Candidate& c : candidates) {
             std::size_t start = sentence.tokens[c.first].start;
             std::size_t end = sentence.tokens[c.last].end;
