@@ -18,12 +18,12 @@ constexpr std::array<std::string_view, 18> k_verb_adverbs{
     "repeatedly", "publicly"};
 
 // Nouns that, after "the", name a body already mentioned: "the ministry".
-constexpr std::array<std::string_view, 30> k_descriptions{
+constexpr std::array<std::string_view, 32> k_descriptions{
     "group",    "ministry",   "military", "army",      "agency",   "office",     "organisation",
     "organization", "observatory", "mission", "movement", "service", "society", "government",
     "authorities", "association", "diocese", "militia", "paper",    "newspaper",  "journal",
     "charity",  "union",      "council",  "forum",     "committee", "spokesman", "spokeswoman",
-    "forces",   "police"};
+    "forces",   "police",     "officials", "authorities"};
 
 // Descriptions so general that they refer back to whoever spoke last.
 constexpr std::array<std::string_view, 10> k_generic_descriptions{
@@ -294,7 +294,9 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
             return Source{start, end, who, "back-reference 'the " + std::string(noun) + "'"};
         }
         if (s.tokens[first - 1].kind != TokenKind::word) break;
-        if (s.tokens[first - 1].capitalized && first - 1 > 0) capitalised = true;
+        // "the UN agency": a known name as a modifier is part of the description.
+        bool known = ctx.lexicon.canonical_claimant(w).has_value();
+        if (s.tokens[first - 1].capitalized && first - 1 > 0 && !known) capitalised = true;
         else words.insert(words.begin(), w);
         --first;
     }
@@ -358,6 +360,9 @@ std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t
     if (auto ref = description_ending_at(s, end, ctx)) return ref;
     if (auto alias = alias_ending_at(s, end, ctx.lexicon); alias && alias->first >= k) return alias;
     if (is_name_word(s, k)) return proper_name_ending_at(s, end, ctx);
+    // "according to al-Qudra": a surname that starts in lower case.
+    if (auto person = claimant_by_surname(s.word(k), ctx))
+        return Source{k, k, *person, "surname '" + std::string(s.word(k)) + "'"};
     return std::nullopt;
 }
 
@@ -428,6 +433,15 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                     source = nearest_named_before(s, end - 1, ctx);
                 } else {
                     source = source_ending_at(s, end - 1, ctx);
+                    // "the society and other rights groups said"; "health
+                    // officials in the Hamas-run territory said": the subject's
+                    // head stands before "and" or the prepositional phrase.
+                    for (std::size_t j = end - 1; !source && j-- > 0 && end - j < 7;) {
+                        std::string_view x = s.word(j);
+                        if (s.tokens[j].kind != TokenKind::word) break;
+                        if ((x == "and" || x == "in" || x == "of" || x == "from") && j > 0)
+                            source = source_ending_at(s, j - 1, ctx);
+                    }
                 }
             }
             // "said the ministry", "said Ashraf al-Qudra"

@@ -379,6 +379,13 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
                 if (s.tokens[j].kind != TokenKind::word) break;
                 if (is_aux(x) || is_saying(x)) break;
             }
+            // "10 million people in Sudan, roughly a fifth of the population,
+            // have been forced ...": the phrase ends at an apposition.
+            if (j < stop && s.word(j) == "," && is_preposition(w)) {
+                k = j - 1;
+                limit = std::min(s.tokens.size(), j + 14);
+                continue;
+            }
             if (j < stop && (is_aux(s.word(j)) || is_saying(s.word(j))) &&
                 (is_preposition(w) || w == "the" || is_saying(s.word(j)))) {
                 k = j - 1;
