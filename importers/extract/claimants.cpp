@@ -546,7 +546,8 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
             }
         }
         if (!best) {
-            for (const Attribution& a : attributions) best = &a;  // only "citing" ones
+            for (const Attribution& a : attributions)
+                if (a.citing) best = &a;  // "citing X" alone still names the source
         }
         // "the Journal reported, citing unnamed officials": the innermost source.
         if (best && !best->citing) {

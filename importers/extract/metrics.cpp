@@ -52,6 +52,12 @@ template <std::size_t N> bool in(const std::array<std::string_view, N>& words, s
     return false;
 }
 
+bool is_aux(std::string_view w) {
+    return w == "were" || w == "was" || w == "are" || w == "is" || w == "have" || w == "has" ||
+           w == "had" || w == "been" || w == "being" || w == "be" || w == "remain" ||
+           w == "remained" || w == "remains";
+}
+
 struct NounPhrase {
     std::size_t end = 0;  // last token of the phrase (== number's last token when empty)
     std::string head_class;  // hostage | prisoner | body | people | "" (no head)
@@ -166,6 +172,11 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             np.end = k + np_->words.size() - 1;
             break;
         }
+        if (in(k_transparent_nouns, w) && s.word(k + 1) == "of") {
+            k += 2;
+            if (s.word(k) == "the" || s.word(k) == "its" || s.word(k) == "their") ++k;
+            continue;
+        }
         const auto* term = lexicon.metric_terms.match(s.words, k);
         const auto* pop = lexicon.population_terms.match(s.words, k);
         if (term && term->payload.role == TermRole::event) {
@@ -217,12 +228,7 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             ++k;
             continue;
         }
-        if (in(k_transparent_nouns, w) && s.word(k + 1) == "of") {
-            k += 2;
-            if (s.word(k) == "the" || s.word(k) == "its" || s.word(k) == "their") ++k;
-            continue;
-        }
-        if (in(k_function_words, w)) break;
+        if (in(k_function_words, w) || is_aux(w)) break;
         if (s.tokens[k].capitalized) {
             // A proper modifier ("Hamas fighters", "Kuriga pupils") is skipped
             // when a head follows; a capitalised word alone ends the phrase.
@@ -253,11 +259,6 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
     return np;
 }
 
-bool is_aux(std::string_view w) {
-    return w == "were" || w == "was" || w == "are" || w == "is" || w == "have" || w == "has" ||
-           w == "had" || w == "been" || w == "being" || w == "be" || w == "remain" ||
-           w == "remained" || w == "remains";
-}
 
 bool is_preposition(std::string_view w) {
     return w == "from" || w == "in" || w == "inside" || w == "across" || w == "at" || w == "near" ||
@@ -472,6 +473,13 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
     return left;
 }
 
+bool mentions_un(const TokenizedSentence& s) {
+    for (std::size_t k = 0; k < s.words.size(); ++k)
+        if (s.words[k] == "un" || s.words[k] == "u.n." || (s.words[k] == "united" && s.word(k + 1) == "nations"))
+            return true;
+    return false;
+}
+
 bool prison_setting(const TokenizedSentence& s) {
     for (auto w : s.words)
         if (in(k_prison_words, w)) return true;
@@ -648,6 +656,13 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         std::vector<lexicon::PopulationTerm> terms = np.populations;
         if (terms.empty() && np.head_class.empty()) terms = left.populations;
         c.population = choose_population(terms, np.mixed);
+        // "11 of its personnel", "eight staffers": staff in a sentence about
+        // the UN are UN staff.
+        if (c.population.empty() && !np.mixed &&
+            (np.evidence == "staff" || np.evidence == "staffers" || np.evidence == "personnel" ||
+             np.evidence == "employees") &&
+            mentions_un(s))
+            terms.push_back(lexicon::PopulationTerm{"un staff", true, true}), c.population = "un staff";
         bool own_group = false;
         for (const auto& t : terms) own_group = own_group || !t.population.empty();
         if (!own_group && linked && !linked->is_subset && !np.mixed &&
