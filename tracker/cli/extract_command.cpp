@@ -13,7 +13,7 @@ namespace {
 
 struct ExtractOptions {
     ArticleOptions article;
-    std::string file;
+    std::vector<std::string> files;
     bool explain = false;
     std::string output = "-";
 };
@@ -52,21 +52,27 @@ void explain(std::ostream& out, const model::Article& article, const extract::Ex
 
 int run_extract(const ExtractOptions& options) {
     auto lexicon = lexicon::Lexicon::load_default(options.article.lexicon_files);
-    auto read = importers::read_text_article(options.file, options.article.overrides());
-    if (auto* error = std::get_if<importers::ReadError>(&read)) {
-        std::cerr << error->message() << '\n';
-        return k_exit_input_failed;
-    }
-    auto& article = std::get<model::Article>(read);
-    auto result = extract::extract_claims(article, lexicon);
+    auto overrides = options.article.overrides();
     Output output(options.output);
-    if (options.explain) {
-        explain(output.stream(), article, result);
-    } else {
-        for (const auto& claim : result.claims) output.stream() << claim_json(claim, article).dump() << '\n';
+    int status = k_exit_ok;
+    // One article at a time, so memory stays bounded whatever the number of files.
+    for (const auto& file : options.files) {
+        auto read = importers::read_text_article(file, overrides);
+        if (auto* error = std::get_if<importers::ReadError>(&read)) {
+            std::cerr << error->message() << '\n';
+            status = k_exit_input_failed;
+            continue;
+        }
+        auto& article = std::get<model::Article>(read);
+        auto result = extract::extract_claims(article, lexicon);
+        if (options.explain) {
+            explain(output.stream(), article, result);
+        } else {
+            for (const auto& claim : result.claims) output.stream() << claim_json(claim, article).dump() << '\n';
+        }
     }
     output.commit();
-    return k_exit_ok;
+    return status;
 }
 
 } // namespace
@@ -74,9 +80,9 @@ int run_extract(const ExtractOptions& options) {
 void add_extract_command(CLI::App& app, int& exit_status) {
     auto options = std::make_shared<ExtractOptions>();
     auto* command = app.add_subcommand(
-        "extract", "Print the claims of one article as JSON lines, without touching a database");
+        "extract", "Print the claims of articles as JSON lines, without touching a database");
     options->article.add_to(*command);
-    command->add_option("file", options->file, "Article file ('-' reads standard input)")->required();
+    command->add_option("files", options->files, "Article files ('-' reads standard input)")->required();
     command->add_flag("--explain", options->explain,
                       "Show each claim's sentence with the figure marked, the rules that decided "
                       "it, and the numbers that were rejected");
