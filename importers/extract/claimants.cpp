@@ -520,6 +520,15 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
     if (m_folded_body.size() != body.size()) m_folded_body = fold_text(body);
     std::string folded_sentence = fold_text(body.substr(s.start, s.end - s.start));
     Context ctx{m_lexicon, body, m_folded_body, folded_sentence, m_history};
+    // A body that opens the sentence as its subject ("The Israeli military
+    // called the claim ...") is what a later "it" refers to.
+    for (std::size_t k = 0; k < 3 && k < s.tokens.size(); ++k) {
+        if (auto alias = alias_starting_at(s, k, m_lexicon); alias && s.word(alias->first) != "the") {
+            if (ctx.history.empty() || ctx.history.back() != alias->claimant) ctx.history.push_back(alias->claimant);
+            break;
+        }
+        if (s.word(k) != "the" && s.tokens[k].kind == TokenKind::word) break;
+    }
     auto attributions = attributions_in(s, ctx);
     // A sentence whose subject refers back ("They also ...", "The group is
     // holding ...") continues the claimant before it.
@@ -565,9 +574,7 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
             c.reasons.push_back("claimant: writer's voice, the outlet");
         }
     }
-    for (const Attribution& a : attributions) {
-        if (m_history.empty() || m_history.back() != a.claimant) m_history.push_back(a.claimant);
-    }
+    m_history = ctx.history;
     if (continued && (m_history.empty() || m_history.back() != *continued))
         m_history.push_back(*continued);
     return attributions;

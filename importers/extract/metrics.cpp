@@ -655,6 +655,39 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         // the number, else (for a bare part of a list) the linked number's.
         std::vector<lexicon::PopulationTerm> terms = np.populations;
         if (terms.empty() && np.head_class.empty()) terms = left.populations;
+        // "3,342 of the dead were children", "and 2,062 were women": the
+        // group named after "were" is whom a bare or partitive number counts.
+        if ((np.head_class.empty() || np.partitive || np.measure) && !np.mixed) {
+            std::size_t k = np.end + 1;
+            if (is_aux(s.word(k)) && !is_aux(s.word(k + 1))) {
+                std::vector<lexicon::PopulationTerm> complement;
+                bool mixed = false;
+                std::size_t j = k + 1;
+                while (j < s.tokens.size() && j < k + 6) {
+                    const auto* pop = lexicon.population_terms.match(s.words, j);
+                    if (pop) {
+                        complement.push_back(pop->payload);
+                        j += pop->words.size();
+                    } else if ((s.word(j) == "and" || s.word(j) == "or") && !complement.empty()) {
+                        mixed = true;
+                        ++j;
+                    } else if (s.tokens[j].kind == TokenKind::word && !complement.empty()) {
+                        break;
+                    } else if (s.tokens[j].kind == TokenKind::word && !s.tokens[j].capitalized &&
+                               !in(k_function_words, s.word(j))) {
+                        ++j;  // "were government soldiers"
+                    } else {
+                        break;
+                    }
+                }
+                bool is_noun = false;
+                for (const auto& t : complement) is_noun = is_noun || t.is_noun;
+                if (is_noun) {
+                    terms = complement;
+                    if (mixed) np.mixed = true;
+                }
+            }
+        }
         c.population = choose_population(terms, np.mixed);
         // "11 of its personnel", "eight staffers": staff in a sentence about
         // the UN are UN staff.
