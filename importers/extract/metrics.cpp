@@ -668,8 +668,10 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
                     if (pop) {
                         complement.push_back(pop->payload);
                         j += pop->words.size();
-                    } else if ((s.word(j) == "and" || s.word(j) == "or") && !complement.empty()) {
-                        mixed = true;
+                    } else if ((s.word(j) == "and" || s.word(j) == "or") && !complement.empty() &&
+                               (lexicon.population_terms.match(s.words, j + 1) ||
+                                lexicon.population_terms.match(s.words, j + 2))) {
+                        mixed = true;  // "government soldiers and allied fighters"
                         ++j;
                     } else if (s.tokens[j].kind == TokenKind::word && !complement.empty()) {
                         break;
