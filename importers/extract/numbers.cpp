@@ -80,7 +80,10 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
         auto found = lexicon.number_words.find(std::string(w));
         if (found == lexicon.number_words.end()) break;
         // "twenty five" continues a tens word; two units in a row do not.
-        if (last && s.word(*last) != "hundred" && s.word(*last) != "and" &&
+        // "twenty five" continues a tens word, "three thousand two" a scale;
+        // two units in a row ("two three") do not make one number.
+        std::string_view previous = last ? s.word(*last) : std::string_view{};
+        if (last && !is_scale_word(previous) && previous != "and" &&
             !(current % 10 == 0 && current >= 20 && found->second < 10))
             break;
         current += found->second;
