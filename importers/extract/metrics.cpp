@@ -344,14 +344,15 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
             }
             continue;
         }
-        if (in(k_predicate_fillers, w)) {
+        if (in(k_predicate_fillers, w) || is_saying(w)) {
             if (is_aux(w)) aux_seen = true;
             continue;
         }
         // The rest of a list: jump to the last number's phrase.
         if ((w == "," || w == "and" || w == "or") && depth < 3) {
             std::size_t next = 0;
-            if (starts_candidate(all, k + 1, &next) && all[next].reject.empty()) {
+            if (starts_candidate(all, k + 1, &next) && all[next].reject.empty() &&
+                s.word(all[next].last + 1) != "of") {
                 NounPhrase np = read_noun_phrase(s, all, all[next].last + 1, lexicon, 1);
                 Predicate shared = read_predicate(s, all, np.end + 1, lexicon, depth + 1);
                 return shared;
@@ -379,6 +380,20 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
                 std::string_view x = s.word(j);
                 if (s.tokens[j].kind != TokenKind::word) break;
                 if (is_aux(x) || is_saying(x)) break;
+            }
+            // "187 pupils from the secondary section and 125 from the primary
+            // section had been seized": the phrase runs into the list's next item.
+            if (is_preposition(w)) {
+                std::size_t m = k + 1;
+                while (m < stop && s.tokens[m].kind == TokenKind::word && s.word(m) != "and" &&
+                       !is_aux(s.word(m)))
+                    ++m;
+                std::size_t next = 0;
+                if (m < s.tokens.size() && (s.word(m) == "and" || s.word(m) == ",") &&
+                    starts_candidate(all, m + 1, &next)) {
+                    k = m - 1;
+                    continue;
+                }
             }
             // "10 million people in Sudan, roughly a fifth of the population,
             // have been forced ...": the phrase ends at an apposition.
@@ -623,6 +638,11 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             }
             why = "metric: '" + join(left.event->words) + "' before the number";
         }
+        if (!c.metric && event.empty() && linked && linked->metric && linked->reject.empty() &&
+            (left.subset || np.partitive)) {
+            c.metric = linked->metric;
+            why = "metric: a part of the figure before";
+        }
         if (!c.metric && (!event.empty() || !head_class.empty()))
             c.metric = metric_for(head_class, event, prison);
         if (c.metric && !head_class.empty() && head_class != "people" && event.empty() && why.empty())
@@ -650,6 +670,15 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         }
         c.reasons.push_back(why);
         c.is_subset = left.subset || np.partitive;
+        switch (*c.metric) {
+        case Metric::hostages_taken:
+        case Metric::hostages_held:
+        case Metric::hostages_released:
+        case Metric::hostages_killed: c.head_class = "hostage"; break;
+        case Metric::detained:
+        case Metric::prisoners_released: c.head_class = "prisoner"; break;
+        default: break;
+        }
 
         // Population: the phrase's own words, else those between the cue and
         // the number, else (for a bare part of a list) the linked number's.

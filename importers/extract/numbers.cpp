@@ -129,6 +129,9 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
         ((after == "years" || after == "months") && s.word(next + 1) == "old"))
         return "age";
     if (before == "aged" || before == "ages" || before == "age") return "age";
+    if (before == "between" && i >= 2 &&
+        (s.word(i - 2) == "aged" || s.word(i - 2) == "ages" || s.word(i - 2) == "age"))
+        return "age";
     if (before == "no." || before == "#") return "name";
     // "Gaza's 2.3 million people", "80% of Gaza's population": a population size.
     if (before == "'s" || before == "'") return "population size";
