@@ -405,7 +405,19 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                 if (source) break;
             }
             std::size_t end = k;
-            while (end > 0 && in(k_verb_adverbs, s.word(end - 1))) --end;
+            // "Hamas also said", "the IDF on Wednesday said"
+            while (end > 0) {
+                if (in(k_verb_adverbs, s.word(end - 1))) {
+                    --end;
+                } else if (end >= 2 && weekday_index(s.word(end - 1)) && s.word(end - 2) == "on") {
+                    end -= 2;
+                } else if (weekday_index(s.word(end - 1)) && end >= 2 && s.tokens[end - 2].kind == TokenKind::word &&
+                           !in(k_verb_adverbs, s.word(end - 2))) {
+                    --end;  // "the ministry Tuesday said"
+                } else {
+                    break;
+                }
+            }
             if (end > 0) {
                 std::string_view before = s.word(end - 1);
                 if (before == "," && end >= 2) {
@@ -558,10 +570,14 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
             for (const Attribution& a : attributions)
                 if (a.citing) best = &a;  // "citing X" alone still names the source
         }
-        // "the Journal reported, citing unnamed officials": the innermost source.
+        // "the Journal reported, citing unnamed officials", "X said ..., citing
+        // Y": the innermost source, unless a new clause stands between.
         if (best && !best->citing) {
             for (const Attribution& a : attributions)
-                if (a.citing && a.cue > best->cue && a.cue <= best->cue + 4) best = &a;
+                if (a.citing && a.cue > best->cue && !new_clause_between(s, best->cue, a.cue)) {
+                    best = &a;
+                    break;
+                }
         }
         if (best) {
             c.claimant = best->claimant;

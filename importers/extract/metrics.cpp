@@ -422,6 +422,7 @@ struct LeftContext {
     bool subset = false;                // "including", "among them"
     bool another = false;               // "another 50", "a further 281"
     std::optional<std::size_t> previous;  // the number before, linked or not
+    bool include_verb = false;          // "they include 30 children"
 };
 
 LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& all,
@@ -449,6 +450,14 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
         if (previous && k <= all[*previous].phrase_end) {
             if (only_links) left.linked = previous;
             break;
+        }
+        if (w == "include" || w == "includes" || w == "included") {
+            // "They include 30 children"; "Those killed included three Britons"
+            // reads on for the event before.
+            left.subset = true;
+            left.include_verb = true;
+            only_links = false;
+            continue;
         }
         if (w == "including" || w == "among" || w == ":" || (w == "of" && s.word(k + 1) == "whom")) {
             // A part of a total belongs to the sentence's main figure, the
@@ -591,6 +600,8 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         if (!linked && np.partitive && !left.previous && s.word(c.last + 1) == "of" &&
             (s.word(c.last + 2) == "them" || s.word(c.last + 2) == "whom"))
             linked = previous_sentence;
+        // "They include 30 children": a part of the last sentence's figure.
+        if (!linked && left.include_verb && !left.previous && !left.event) linked = previous_sentence;
         // "1,968 prisoners: 250 serving life terms and 1,718 people held
         // since the war": a part described by a participle keeps the total's metric.
         if (found.term && found.bare_participle && left.subset && linked && linked->metric) found = {};

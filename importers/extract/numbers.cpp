@@ -105,6 +105,9 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
     bool single_digits = c.first == c.last && t[i].kind == TokenKind::number;
     bool day_like = single_digits && c.value >= 1 && c.value <= 31 && !c.range_high;
     if (day_like && (is_month_word(before) || is_month_word(after))) return "date";
+    // "between 5 and 8 October", "5-8 October": a span of days.
+    if (c.range_high && *c.range_high <= 31 && (is_month_word(after) || is_month_word(before)))
+        return "date";
     if (day_like && before == "." && i >= 2 && is_month_word(s.word(i - 2))) return "date";
     if (single_digits && t[i].folded.size() == 4 && c.value >= 1900 && c.value <= 2100)
         return "year";
@@ -262,6 +265,11 @@ std::vector<Candidate> find_numbers(const TokenizedSentence& s, const lexicon::L
                 if (c.reject == "decimal") c.reject.clear();
             }
         }
+        // "68,000-plus": the suffix belongs to the number (the qualifier
+        // stage reads it), so that the counted noun follows.
+        if (c.last + 2 < t.size() && s.word(c.last + 1) == "-" && s.word(c.last + 2) == "plus" &&
+            adjacent(t[c.last], t[c.last + 1]))
+            c.last += 2;
         if (c.reject.empty()) c.reject = context_rejection(s, c, lexicon);
         found.push_back(std::move(c));
         i = found.back().last;

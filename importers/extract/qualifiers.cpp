@@ -69,9 +69,8 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
                 }
             }
             // "68,000-plus"
-            std::size_t after = c.last + 1;
-            if (!c.own_qualifier && after + 1 < s.tokens.size() && s.word(after) == "-" &&
-                s.word(after + 1) == "plus") {
+            if (!c.own_qualifier && c.last >= c.first + 2 && s.word(c.last) == "plus" &&
+                s.word(c.last - 1) == "-") {
                 c.qualifier = Qualifier::at_least;
                 c.own_qualifier = true;
                 c.reasons.push_back("qualifier: '-plus'");

@@ -373,7 +373,7 @@ TEST_CASE("numbers: a bare decimal is not a count ('2.5')", "[numbers]") {
 }
 
 TEST_CASE("numbers: a day range of a month is a date, not a count ('between 5 and 8 October')",
-          "[numbers][!mayfail]") {
+          "[numbers]") {
     auto claims = extract("Medics said 4,000 people were killed between 5 and 8 October.");
     INFO(describe(claims));
     CHECK(has_claim_with_value(claims, 4000));
