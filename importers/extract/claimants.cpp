@@ -465,7 +465,17 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
             source = source_starting_at(s, after, ctx);
             break;
         case lexicon::AttributionKind::citing:
-            source = source_starting_at(s, after, ctx);
+            if (s.word(after - 1) == "by" && k > 0) {
+                // "Israeli officials cited by the Times": the inner source
+                // stands before the cue; "the figure was cited by X": X.
+                std::string_view before = s.word(k - 1);
+                bool passive = before == "was" || before == "were" || before == "is" ||
+                               before == "are" || before == "been" || before == "being";
+                if (!passive) source = source_ending_at(s, k - 1, ctx);
+                if (!source) source = source_starting_at(s, after, ctx);
+            } else {
+                source = source_starting_at(s, after, ctx);
+            }
             citing = true;
             break;
         case lexicon::AttributionKind::noun:

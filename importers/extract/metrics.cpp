@@ -610,6 +610,9 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
 
         std::string head_class = np.head_class;
         if (head_class.empty() && left.head) head_class = left.head->payload.meaning;
+        // "The hostages include 30 children": the part is of the subject's kind.
+        if (left.include_verb && left.head && (head_class.empty() || head_class == "people"))
+            head_class = left.head->payload.meaning;
         // "the people it holds have been killed": people held are hostages.
         if ((head_class.empty() || head_class == "people") && found.relative &&
             (found.relative->payload.meaning == "held" || found.relative->payload.meaning == "taken") &&
