@@ -1,5 +1,6 @@
 #include "importers/text_reader.hpp"
 
+#include "importers/reader.hpp"
 #include "importers/utf8.hpp"
 
 #include <array>
@@ -111,11 +112,11 @@ ReadResult parse_text_article(std::string path, std::string_view content,
     return article;
 }
 
-ReadResult read_text_article(const std::string& path, const ArticleOverrides& overrides) {
+std::variant<std::string, ReadError> read_file(const std::string& path) {
     std::string content;
     if (path == "-") {
         content.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        return parse_text_article(path, content, overrides);
+        return content;
     }
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
@@ -126,8 +127,43 @@ ReadResult read_text_article(const std::string& path, const ArticleOverrides& ov
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) return ReadError{path, "read error"};
-    content = buffer.str();
-    return parse_text_article(path, content, overrides);
+    return buffer.str();
 }
+
+ReadResult read_text_article(const std::string& path, const ArticleOverrides& overrides) {
+    auto content = read_file(path);
+    if (auto* error = std::get_if<ReadError>(&content)) return *error;
+    return parse_text_article(path, std::get<std::string>(content), overrides);
+}
+
+namespace {
+
+class TextReader : public Reader {
+public:
+    std::string_view name() const override { return "text"; }
+    std::string_view description() const override {
+        return "plain-text article with an optional 'Key: value' header (.txt, .text, .md)";
+    }
+    bool identify(std::string_view path, std::string_view head) const override {
+        auto ends_with = [&](std::string_view suffix) {
+            return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+        };
+        if (ends_with(".txt") || ends_with(".text") || ends_with(".md") || path == "-") return true;
+        std::size_t end = head.find('\n');
+        return header_line(head.substr(0, end)).has_value();
+    }
+    ReaderResult read(const std::string& path, std::string_view content,
+                      const ReaderOptions& options) const override {
+        auto parsed = parse_text_article(path, content, options.overrides);
+        if (auto* error = std::get_if<ReadError>(&parsed)) return *error;
+        ReadOutput output;
+        output.articles.push_back(std::move(std::get<model::Article>(parsed)));
+        return output;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Reader> make_text_reader() { return std::make_unique<TextReader>(); }
 
 } // namespace tracker::importers

@@ -5,6 +5,7 @@
 #include "tracker/model/article.hpp"
 #include "tracker/model/date.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,5 +36,13 @@ ReadResult parse_text_article(std::string path, std::string_view content,
 
 // Reads the file at `path` ("-" reads standard input) and parses it.
 ReadResult read_text_article(const std::string& path, const ArticleOverrides& overrides);
+
+// Reads a whole file ("-" is standard input) into memory, or says why not.
+std::variant<std::string, ReadError> read_file(const std::string& path);
+
+class Reader;
+// The plain-text article reader (.txt, .text, .md, or any file whose first
+// line is a known header key), for the reader list.
+std::unique_ptr<Reader> make_text_reader();
 
 } // namespace tracker::importers

@@ -1,0 +1,35 @@
+#include "importers/readers.hpp"
+
+#include "importers/text_reader.hpp"
+
+namespace tracker::importers {
+
+const std::vector<std::unique_ptr<Reader>>& all_readers() {
+    static const std::vector<std::unique_ptr<Reader>> readers = [] {
+        std::vector<std::unique_ptr<Reader>> list;
+        list.push_back(make_text_reader());
+        return list;
+    }();
+    return readers;
+}
+
+const Reader* find_reader(std::string_view name) {
+    for (const auto& reader : all_readers())
+        if (reader->name() == name) return reader.get();
+    return nullptr;
+}
+
+std::variant<const Reader*, std::string> choose_reader(std::string_view path, std::string_view head) {
+    const Reader* chosen = nullptr;
+    for (const auto& reader : all_readers()) {
+        if (!reader->identify(path, head)) continue;
+        if (chosen)
+            return "both the " + std::string(chosen->name()) + " and the " + std::string(reader->name()) +
+                   " readers claim this file; choose one with --importer";
+        chosen = reader.get();
+    }
+    if (!chosen) return std::string("no reader recognises this file; choose one with --importer (see 'tracker importers')");
+    return chosen;
+}
+
+} // namespace tracker::importers
