@@ -213,10 +213,36 @@ std::string text_of(std::string_view body, const TokenizedSentence& s, std::size
 // after "Daniel Hagari", or a spokesman known to the lexicon.
 std::optional<std::string> claimant_by_surname(std::string_view surname, const Context& ctx) {
     if (surname.size() < 3) return std::nullopt;
+    // Only aliases that look like personal names: two to four words, each
+    // capitalised or a name particle ("Ashraf al-Qudra", "Vivian van de Perre").
+    auto personal = [](const std::string& alias) {
+        std::size_t words = 0;
+        std::size_t from = 0;
+        while (from < alias.size()) {
+            std::size_t space = alias.find(' ', from);
+            std::string word = alias.substr(from, space == std::string::npos ? std::string::npos : space - from);
+            from = space == std::string::npos ? alias.size() : space + 1;
+            ++words;
+            bool upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+            bool particle = word.rfind("al-", 0) == 0 || word.rfind("el-", 0) == 0 ||
+                            in(k_name_particles, lexicon::fold_word(word));
+            if (!upper && !particle) return false;
+            std::string folded = lexicon::fold_word(word);
+            if (in(k_descriptions, folded) || folded == "brigades" || folded == "department" ||
+                folded == "house" || folded == "nations")
+                return false;
+        }
+        return words >= 2 && words <= 4;
+    };
     auto matches = [&](const std::string& canonical) {
-        for (const auto& name : folded_names(ctx.lexicon, canonical)) {
-            std::size_t space = name.rfind(' ');
-            if (space != std::string::npos && name.substr(space + 1) == surname) return true;
+        for (const auto& claimant : ctx.lexicon.claimants) {
+            if (claimant.canonical != canonical) continue;
+            for (const auto& alias : claimant.aliases) {
+                if (!personal(alias)) continue;
+                std::string name = lexicon::fold_word(alias);
+                std::size_t space = name.rfind(' ');
+                if (space != std::string::npos && name.substr(space + 1) == surname) return true;
+            }
         }
         return false;
     };
@@ -318,6 +344,9 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
     if (in(k_speaker_roles, s.word(end)) && end > 0) {
         std::size_t body_end = end - 1;
         if (s.word(body_end) == "'s" && body_end > 0) --body_end;
+        // "Ministry officials said", "the army's spokesman said"
+        if (in(k_descriptions, s.word(body_end)))
+            if (auto ref = description_ending_at(s, body_end, ctx)) return ref;
         if (auto alias = alias_ending_at(s, body_end, ctx.lexicon)) {
             alias->last = end;
             alias->evidence += " (its " + std::string(s.word(end)) + ")";
@@ -445,6 +474,12 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                     source = nearest_named_before(s, end - 1, ctx);
                 } else {
                     source = source_ending_at(s, end - 1, ctx);
+                    // "the government media office in Gaza said": a place after
+                    // the body's description is not the source.
+                    if (source && source->evidence.rfind("name", 0) == 0 && source->first >= 2 &&
+                        (s.word(source->first - 1) == "in" || s.word(source->first - 1) == "of") &&
+                        in(k_descriptions, s.word(source->first - 2)))
+                        if (auto ref = description_ending_at(s, source->first - 2, ctx)) source = ref;
                     // "the society and other rights groups said"; "health
                     // officials in the Hamas-run territory said": the subject's
                     // head stands before "and" or the prepositional phrase.
@@ -515,6 +550,19 @@ std::string fold_text(std::string_view text) {
     return out;
 }
 
+// Where the text after a dateline starts: "GAZA (Wire Desk) - The ministry
+// said ..." starts at "The". Zero when the sentence has no dateline.
+std::size_t dateline_end(const TokenizedSentence& s) {
+    for (std::size_t k = 0; k < s.tokens.size() && k < 12; ++k) {
+        std::string_view w = s.word(k);
+        if (w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") return k + 1;
+        bool dateline_token = s.tokens[k].capitalized || w == "(" || w == ")" || w == "/" || w == "," ||
+                              w == "." || (s.tokens[k].kind == TokenKind::word && s.tokens[k].folded.size() <= 3);
+        if (!dateline_token) return 0;
+    }
+    return 0;
+}
+
 // Whether a new clause starts between two tokens: ", and X said", "; X said".
 bool new_clause_between(const TokenizedSentence& s, std::size_t from, std::size_t to) {
     for (std::size_t k = from; k < to && k < s.tokens.size(); ++k) {
@@ -544,7 +592,8 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
     Context ctx{m_lexicon, body, m_folded_body, folded_sentence, m_history};
     // A body that opens the sentence as its subject ("The Israeli military
     // called the claim ...") is what a later "it" refers to.
-    for (std::size_t k = 0; k < 3 && k < s.tokens.size(); ++k) {
+    std::size_t subject = dateline_end(s);
+    for (std::size_t k = subject; k < subject + 3 && k < s.tokens.size(); ++k) {
         if (auto alias = alias_starting_at(s, k, m_lexicon); alias && s.word(alias->first) != "the") {
             if (ctx.history.empty() || ctx.history.back() != alias->claimant) ctx.history.push_back(alias->claimant);
             break;

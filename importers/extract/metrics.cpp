@@ -120,7 +120,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
                 if (s.word(at) == "their" || s.word(at) == "his" || s.word(at) == "her") ++at;
                 const auto* pop = lexicon.population_terms.match(s.words, at);
                 if (!pop && s.tokens[at].kind == TokenKind::word && !in(k_function_words, s.word(at)) &&
-                    !lexicon.metric_terms.match(s.words, at) && !s.tokens[at].capitalized) {
+                    !lexicon.metric_terms.match(s.words, at) && !s.tokens[at].capitalized &&
+                    !starts_candidate(all, at, nullptr)) {
                     np.mixed = true;  // "patients and their companions"
                     np.end = at;
                     k = at + 1;

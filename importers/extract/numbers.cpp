@@ -135,6 +135,8 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
     if (before == "between" && i >= 2 &&
         (s.word(i - 2) == "aged" || s.word(i - 2) == "ages" || s.word(i - 2) == "age"))
         return "age";
+    // "a call between two militants": between, without a range, is no count.
+    if (before == "between" && !c.range_high) return "not a count";
     if (before == "no." || before == "#") return "name";
     // "Gaza's 2.3 million people", "80% of Gaza's population": a population size.
     if (before == "'s" || before == "'") return "population size";
