@@ -948,6 +948,64 @@ if [ "$N_SAMPLES" -eq 0 ] || [ ! -e "${SAMPLES[0]}" ]; then
     exit 2
 fi
 
+# ------------------------------------------------ explanations, lexicons --
+
+# An article whose figures come from a body the built-in lexicon does not know.
+write_new_group_article() {
+    cat >"$T/new-group.txt" <<'ARTICLE'
+Title: Militia says it holds 40 villagers
+Outlet: Test Desk
+Published: 2024-05-06
+
+KAMBU - Commander Tavi Orlan said on Sunday that his fighters were holding 40 villagers in the hills.
+ARTICLE
+}
+
+t_extract_explain() {
+    run extract --explain "$GOOD" || true
+    want_status 0 || return 1
+    has "$T/out" "[[" "]]" "metric:" "claimant:" "date:" || return 1
+    # the numbers read and rejected are listed with a reason
+    printf 'Title: t\nOutlet: Test Desk\nPublished: 2023-10-23\n\nThe ministry said 5,087 people had been killed, and 20 trucks of aid crossed on October 21.\n' >"$T/a.txt"
+    run extract --explain "$T/a.txt"
+    want_status 0 || return 1
+    has "$T/out" "numbers that are not claims:" "20  (not people: trucks)" "21  (date)"
+}
+
+t_lexicon_option() {
+    write_new_group_article
+    run extract "$T/new-group.txt"
+    want_status 0 || return 1
+    if grep -q '"claimant":"Eastern Hills Militia"' "$T/out"; then
+        echo "the built-in lexicon should not know the militia"; return 1
+    fi
+    printf '[claimants]\nEastern Hills Militia\tEHM|Tavi Orlan|Commander Tavi Orlan\n' >"$T/militia.tsv"
+    run extract --lexicon "$T/militia.tsv" "$T/new-group.txt"
+    want_status 0 || return 1
+    has "$T/out" '"metric":"hostages_held"' '"value":40' '"claimant":"Eastern Hills Militia"' '"as_of":"2024-05-05"'
+    run import --db "$T/db" --lexicon "$T/militia.tsv" "$T/new-group.txt"
+    want_status 0 || return 1
+    run query --db "$T/db" --metric hostages_held --claimant EHM --format jsonl
+    want_status 0 || return 1
+    has "$T/out" '"claimant":"Eastern Hills Militia"'
+}
+
+t_lexicon_config_dir() {
+    write_new_group_article
+    mkdir -p "$T/config/tracker"
+    printf '[claimants]\nEastern Hills Militia\tTavi Orlan\n' >"$T/config/tracker/militia.tsv"
+    XDG_CONFIG_HOME=$T/config run extract "$T/new-group.txt"
+    want_status 0 || return 1
+    has "$T/out" '"claimant":"Eastern Hills Militia"'
+}
+
+t_lexicon_bad_file() {
+    printf '[claimants]\nno tab on this line\n' >"$T/bad.tsv"
+    run extract --lexicon "$T/bad.tsv" "$GOOD"
+    want_status 2 || return 1
+    has "$T/err" "bad.tsv:2:"
+}
+
 check "--version prints a version" t_version
 check "--help lists the subcommands" t_help_main
 check "import --help" t_help_command import --db --outlet --published --url --title --quiet
@@ -998,6 +1056,11 @@ check "import - reads standard input" t_import_stdin
 check "hostile strings: export verbatim" t_hostile_export
 check "hostile strings: report has no raw <script>" t_hostile_report
 check "hostile strings: query values are bound" t_hostile_query
+
+check "extract --explain: marked figure, rules and rejected numbers" t_extract_explain
+check "--lexicon FILE adds a new body and its spokesman" t_lexicon_option
+check "lexicon files in \$XDG_CONFIG_HOME/tracker are read" t_lexicon_config_dir
+check "a malformed lexicon file is refused with file:line" t_lexicon_bad_file
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
