@@ -356,6 +356,16 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
             return alias;
         }
     }
+    // "health officials in the territory": a modifier makes "officials" a
+    // description of a body, not the unnamed officials.
+    if ((s.word(end) == "officials" || s.word(end) == "authorities") && end > 0 &&
+        s.tokens[end - 1].kind == TokenKind::word && !s.tokens[end - 1].capitalized &&
+        !ctx.lexicon.canonical_claimant(std::string(s.word(end - 1)) + " " + std::string(s.word(end)))) {
+        std::vector<std::string_view> words{s.word(end - 1), s.word(end)};
+        std::string who = resolve_reference(words, ctx);
+        if (!who.empty()) return Source{end - 1, end, who, "description '" + std::string(s.word(end - 1)) + " " +
+                                                               std::string(s.word(end)) + "'"};
+    }
     if (auto alias = alias_ending_at(s, end, ctx.lexicon)) {
         // "the group" is an alias of Hamas in the spec's list, but as a
         // description it refers back first.
@@ -454,7 +464,7 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                     // "Islamic Jihad, a smaller armed group, has said";
                     // "The group, which tracks arrests from Thailand, said"
                     std::size_t open = end - 1;
-                    while (open > 0 && s.word(open - 1) != "," && end - open < 14) --open;
+                    while (open > 0 && s.word(open - 1) != "," && end - open < 30) --open;
                     bool relative = open > 0 && s.word(open - 1) == "," &&
                                     (s.word(open) == "which" || s.word(open) == "who" ||
                                      s.word(open) == "whose");
@@ -539,7 +549,8 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
         // Later back-references in this sentence may point to this source.
         if (ctx.history.empty() || ctx.history.back() != a.claimant) ctx.history.push_back(a.claimant);
         found.push_back(std::move(a));
-        k = after - 1;
+        // "According to Israeli figures": the source's own words are not cues.
+        k = std::max(after - 1, source->last);
     }
     return found;
 }
@@ -561,6 +572,21 @@ std::size_t dateline_end(const TokenizedSentence& s) {
         if (!dateline_token) return 0;
     }
     return 0;
+}
+
+// Whether an attribution verb ends its sentence ("..., it said.", "...,
+// the ministry said on Friday."): then it covers every clause before it.
+bool sentence_final(const TokenizedSentence& s, std::size_t cue) {
+    for (std::size_t k = cue + 1; k < s.tokens.size(); ++k) {
+        std::string_view w = s.word(k);
+        if (s.tokens[k].kind == TokenKind::punct) continue;
+        if (w == "on" || w == "late" || w == "early" || w == "earlier" || w == "later" ||
+            w == "yesterday" || w == "today" || weekday_index(w) || w == "night" || w == "morning" ||
+            w == "evening" || w == "afternoon")
+            continue;
+        return false;
+    }
+    return true;
 }
 
 // Whether a new clause starts between two tokens: ", and X said", "; X said".
@@ -618,7 +644,9 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
         long best_distance = 0;
         for (const Attribution& a : attributions) {
             if (a.citing) continue;
-            if (a.cue > c.first && new_clause_between(s, c.last + 1, a.source_first)) continue;
+            if (a.cue > c.first && !sentence_final(s, a.cue) &&
+                new_clause_between(s, c.last + 1, a.source_first))
+                continue;
             long d = std::labs(static_cast<long>(a.cue) - static_cast<long>(c.first));
             if (!best || d < best_distance) {
                 best = &a;

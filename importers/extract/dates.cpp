@@ -92,6 +92,15 @@ bool inside_period_phrase(const TokenizedSentence& s, std::size_t first,
         if (w == "," || w == ";" || w == ":") return false;
         for (const auto& a : attributions)
             if (a.cue == k) return false;
+        // "from Monday to Wednesday" bounds a period; "taken from the school
+        // on March 7" does not.
+        if (w == "from") {
+            bool range = false;
+            for (std::size_t j = k + 1; j < s.tokens.size() && j < first + 6; ++j)
+                range = range || s.word(j) == "to" || s.word(j) == "until" || s.word(j) == "through";
+            if (range || k + 1 == first) return true;
+            continue;
+        }
         if (in(k_period_words, w)) return true;
     }
     return false;

@@ -498,6 +498,14 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
     return left;
 }
 
+// Whether a population is a nationality (a demonym) rather than a role.
+bool is_nationality(const lexicon::Lexicon& lexicon, const std::string& population) {
+    if (population.empty()) return false;
+    std::vector<std::string_view> word{population};
+    const auto* term = lexicon.population_terms.match(word, 0);
+    return term && !term->payload.is_role;
+}
+
 bool mentions_un(const TokenizedSentence& s) {
     for (std::size_t k = 0; k < s.words.size(); ++k)
         if (s.words[k] == "un" || s.words[k] == "u.n." || (s.words[k] == "united" && s.word(k + 1) == "nations"))
@@ -744,7 +752,11 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             terms.push_back(lexicon::PopulationTerm{"un staff", true, true}), c.population = "un staff";
         bool own_group = false;
         for (const auto& t : terms) own_group = own_group || !t.population.empty();
-        if (!own_group && linked && !linked->is_subset && !np.mixed &&
+        // A nationality carries over to the next number of a list ("1,400
+        // Israelis killed and 4,600 wounded"); a part's own group does not
+        // ("including 3,038 children, and 18,967 wounded").
+        bool carries = linked && (np.partitive || !linked->is_subset || is_nationality(lexicon, linked->population));
+        if (!own_group && carries && !np.mixed &&
             (np.head_class.empty() || np.measure || np.partitive)) {
             c.population = linked->population;
             if (!c.population.empty()) c.reasons.push_back("population: carried over from the list");

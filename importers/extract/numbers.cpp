@@ -143,6 +143,9 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
     // "Hersh Goldberg-Polin, 23, ...": an age after a name.
     if (before == "," && i >= 2 && t[i - 2].capitalized && after == "," && c.value < 120 && !c.range_high)
         return "age";
+    // "two more than it reported": a difference, not a count.
+    if ((after == "more" || after == "fewer" || after == "less") && s.word(next + 1) == "than")
+        return "difference";
     // "an increase of more than 1,000", "up by 300": a difference, not a count.
     for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
         std::string_view w = s.word(i - back);
