@@ -72,11 +72,24 @@ std::vector<std::string> folded_names(const lexicon::Lexicon& lexicon, const std
     return names;
 }
 
-// Every word of `words` stands as a word in `name`.
+// Every word of `words` stands as a word in `name`, and the description's
+// noun heads the name: "the military" fits "Israeli military" but not
+// "Hamas's military wing".
 bool holds_all(std::string_view name, const std::vector<std::string_view>& words) {
     for (auto w : words)
         if (!contains_word(name, w)) return false;
-    return true;
+    if (words.empty()) return true;
+    std::string_view noun = words.back();
+    for (std::size_t at = name.find(noun); at != std::string_view::npos; at = name.find(noun, at + 1)) {
+        std::size_t after = at + noun.size();
+        if (after == name.size()) return true;
+        if (name[after] != ' ') continue;
+        std::string_view rest = name.substr(after + 1);
+        if (rest.rfind("of ", 0) == 0 || rest.rfind("for ", 0) == 0 || rest.rfind("in ", 0) == 0 ||
+            rest.rfind("on ", 0) == 0)
+            return true;
+    }
+    return false;
 }
 
 // The words of a name other than the description's, without possessives.
@@ -310,7 +323,18 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
             // "Gaza's health authorities": the owner is context, not a description word.
             std::size_t start = possessive && first >= 2 ? first - 2 : first - 1;
             if (capitalised && !possessive) {
-                // "the Kaduna state government": a body named by the text.
+                // "the Health Ministry" in title case is still a description
+                // when it fits a body named before or known from the article;
+                // "the Kaduna state government" is a body named by the text.
+                bool title_case = true;
+                for (std::size_t j = first; j <= end; ++j) title_case = title_case && s.tokens[j].capitalized;
+                if (title_case) {
+                    std::vector<std::string_view> all_words;
+                    for (std::size_t j = first; j <= end; ++j) all_words.push_back(s.word(j));
+                    std::string who = resolve_reference(all_words, ctx);
+                    if (!who.empty())
+                        return Source{first - 1, end, who, "back-reference 'the " + std::string(noun) + "'"};
+                }
                 std::string name = text_of(ctx.body, s, first, end);
                 return Source{first, end, name, "name '" + name + "'"};
             }
@@ -486,10 +510,16 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                     source = source_ending_at(s, end - 1, ctx);
                     // "the government media office in Gaza said": a place after
                     // the body's description is not the source.
-                    if (source && source->evidence.rfind("name", 0) == 0 && source->first >= 2 &&
-                        (s.word(source->first - 1) == "in" || s.word(source->first - 1) == "of") &&
-                        in(k_descriptions, s.word(source->first - 2)))
-                        if (auto ref = description_ending_at(s, source->first - 2, ctx)) source = ref;
+                    if (source && source->evidence.rfind("name", 0) == 0) {
+                        std::size_t j = source->first;
+                        while (j > 0 && source->first - j < 3 && !s.tokens[j - 1].capitalized &&
+                               s.word(j - 1) != "in" && s.word(j - 1) != "of" &&
+                               s.tokens[j - 1].kind == TokenKind::word)
+                            --j;  // "in the occupied West Bank"
+                        if (j >= 2 && (s.word(j - 1) == "in" || s.word(j - 1) == "of") &&
+                            in(k_descriptions, s.word(j - 2)))
+                            if (auto body = source_ending_at(s, j - 2, ctx)) source = body;
+                    }
                     // "the society and other rights groups said"; "health
                     // officials in the Hamas-run territory said": the subject's
                     // head stands before "and" or the prepositional phrase.

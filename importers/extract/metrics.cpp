@@ -345,7 +345,7 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
             }
             continue;
         }
-        if (in(k_predicate_fillers, w) || is_saying(w)) {
+        if (in(k_predicate_fillers, w) || is_saying(w) || (w == "the" && s.word(k - 1) == "among")) {
             if (is_aux(w)) aux_seen = true;
             continue;
         }
@@ -460,7 +460,9 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
             only_links = false;
             continue;
         }
-        if (w == "including" || w == "among" || w == ":" || (w == "of" && s.word(k + 1) == "whom")) {
+        bool among_them = w == "among" && (s.word(k + 1) == "them" || s.word(k + 1) == "those" ||
+                                           s.word(k + 1) == "whom");
+        if (w == "including" || among_them || w == ":" || (w == "of" && s.word(k + 1) == "whom")) {
             // A part of a total belongs to the sentence's main figure, the
             // first one ("274 killed and 698 wounded, among them 64 children").
             left.subset = true;
