@@ -201,9 +201,10 @@ std::optional<Source> alias_starting_at(const TokenizedSentence& s, std::size_t 
 }
 
 // Capitalised words that start sentences but never name a source.
-constexpr std::array<std::string_view, 16> k_not_names{
-    "it", "its", "they", "their", "he", "she", "we", "this", "that", "these", "those",
-    "there", "in", "on", "but", "and"};
+constexpr std::array<std::string_view, 30> k_not_names{
+    "it",   "its",  "they",    "their", "he",   "she",  "we",    "this",  "that",  "these",
+    "those", "there", "in",    "on",    "but",  "and",  "some",  "many",  "several", "most",
+    "other", "others", "all",  "both",  "each", "another", "such", "no",   "one",   "a"};
 
 // Lowercase particles inside personal names: "Vivian van de Perre".
 constexpr std::array<std::string_view, 12> k_name_particles{
@@ -314,6 +315,7 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
     // ministry", "Gaza's health authorities"; the words before the noun up
     // to a determiner or a possessive describe it.
     std::vector<std::string_view> words{noun};
+    std::string owner;  // a known body named inside the description
     bool capitalised = false;
     std::size_t first = end;
     while (first > 0 && end - first < 5) {
@@ -340,12 +342,16 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
             }
             if ((w == "a" || w == "an") && words.size() == 1) return std::nullopt;
             std::string who = resolve_reference(words, ctx);
+            // "the UN peacekeeping mission": a body of the named owner.
+            if (who.empty()) who = owner;
             if (who.empty()) return std::nullopt;
             return Source{start, end, who, "back-reference 'the " + std::string(noun) + "'"};
         }
         if (s.tokens[first - 1].kind != TokenKind::word) break;
         // "the UN agency": a known name as a modifier is part of the description.
-        bool known = ctx.lexicon.canonical_claimant(w).has_value();
+        auto known_name = ctx.lexicon.canonical_claimant(w);
+        bool known = known_name.has_value();
+        if (known && owner.empty()) owner = *known_name;
         if (s.tokens[first - 1].capitalized && first - 1 > 0 && !known) capitalised = true;
         else words.insert(words.begin(), w);
         --first;
@@ -363,6 +369,28 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
 constexpr std::array<std::string_view, 14> k_speaker_roles{
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
     "envoy", "representative", "director", "minister", "spokespeople", "commander", "leader"};
+
+// Plural nouns that, lower case before a verb of saying, name a source the
+// text leaves unnamed: "aid groups said", "medics said", "witnesses said".
+constexpr std::array<std::string_view, 16> k_generic_sources{
+    "groups",    "agencies", "organisations", "organizations", "medics",  "doctors",
+    "witnesses", "residents", "sources",      "activists",     "monitors", "diplomats",
+    "rescuers",  "paramedics", "mediators",   "workers"};
+
+std::optional<Source> generic_source_ending_at(const TokenizedSentence& s, std::size_t end, const Context& ctx) {
+    if (!in(k_generic_sources, s.word(end)) || s.tokens[end].capitalized) return std::nullopt;
+    // "the society and other rights groups said": the named one leads.
+    for (std::size_t j = end; j-- > 0 && end - j <= 4;)
+        if (s.word(j) == "other" && j > 0 && s.word(j - 1) == "and") return std::nullopt;
+    std::size_t first = end;
+    // "aid groups", "rights groups", "hospital medics": one modifier at most
+    if (first > 0 && s.tokens[first - 1].kind == TokenKind::word && !s.tokens[first - 1].capitalized &&
+        !in(k_verb_adverbs, s.word(first - 1)) && s.word(first - 1) != "the" && s.word(first - 1) != "and" &&
+        s.word(first - 1) != "," && s.word(first - 1).size() > 2)
+        --first;
+    std::string name = text_of(ctx.body, s, first, end);
+    return Source{first, end, name, "unnamed source '" + name + "'"};
+}
 
 std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t end, const Context& ctx) {
     if (in(k_speaker_roles, s.word(end)) && end > 0) {
@@ -398,6 +426,7 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
         return alias;
     }
     if (auto ref = description_ending_at(s, end, ctx)) return ref;
+    if (auto generic = generic_source_ending_at(s, end, ctx)) return generic;
     return proper_name_ending_at(s, end, ctx);
 }
 

@@ -463,9 +463,18 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
         bool among_them = w == "among" && (s.word(k + 1) == "them" || s.word(k + 1) == "those" ||
                                            s.word(k + 1) == "whom");
         if (w == "including" || among_them || w == ":" || (w == "of" && s.word(k + 1) == "whom")) {
-            // A part of a total belongs to the sentence's main figure, the
-            // first one ("274 killed and 698 wounded, among them 64 children").
+            // A part of a total belongs to the figure just before it ("injured
+            // 43, including 12 children"), or, after words that close that
+            // figure's clause, to the sentence's main figure, the first one
+            // ("274 killed and 698 wounded in the operation, among them 64 children").
             left.subset = true;
+            bool right_after = previous && all[*previous].metric;
+            for (std::size_t j = previous ? all[*previous].phrase_end + 1 : k; right_after && j < k; ++j)
+                right_after = s.word(j) == ",";
+            if (right_after) {
+                left.linked = previous;
+                break;
+            }
             for (std::size_t j = 0; j < self; ++j) {
                 if (all[j].reject.empty() && all[j].metric) {
                     left.linked = j;
@@ -493,7 +502,8 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
             // and the number says whom it counts ("Israeli strikes ... rose
             // to 7,028" does not).
             if (const auto* pop = lexicon.population_terms.match(s.words, k);
-                pop && k + pop->words.size() <= stop && pop->payload.is_noun)
+                pop && k + pop->words.size() <= stop && pop->payload.is_noun && stop - k <= 4 &&
+                !s.tokens[k].capitalized)
                 left.populations.push_back(pop->payload);
         }
     }
