@@ -201,10 +201,11 @@ std::optional<Source> alias_starting_at(const TokenizedSentence& s, std::size_t 
 }
 
 // Capitalised words that start sentences but never name a source.
-constexpr std::array<std::string_view, 30> k_not_names{
+constexpr std::array<std::string_view, 32> k_not_names{
     "it",   "its",  "they",    "their", "he",   "she",  "we",    "this",  "that",  "these",
     "those", "there", "in",    "on",    "but",  "and",  "some",  "many",  "several", "most",
-    "other", "others", "all",  "both",  "each", "another", "such", "no",   "one",   "a"};
+    "other", "others", "all",  "both",  "each", "another", "such", "no",   "one",   "a",
+    "an",    "the"};
 
 // Lowercase particles inside personal names: "Vivian van de Perre".
 constexpr std::array<std::string_view, 12> k_name_particles{
@@ -271,6 +272,26 @@ std::optional<std::string> claimant_by_surname(std::string_view surname, const C
     return only;
 }
 
+// Whether the word at `k` is a nationality adjective ("Israeli", "Thai").
+bool is_demonym(const TokenizedSentence& s, std::size_t k, const Context& ctx) {
+    const auto* term = ctx.lexicon.population_terms.match(s.words, k);
+    return term && term->words.size() == 1 && !term->payload.is_role && !term->payload.population.empty();
+}
+
+// Nouns for a body's numbers: "Israeli figures", "Ukrainian data".
+constexpr std::array<std::string_view, 12> k_figure_nouns{
+    "figures", "tallies", "tally", "data", "estimates", "count", "counts", "statistics",
+    "numbers", "records", "sources", "authorities"};
+
+// "according to Israeli tallies": a nation's figures are its officials'.
+std::optional<Source> national_figures(const TokenizedSentence& s, std::size_t k, const Context& ctx) {
+    if (!is_demonym(s, k, ctx) || !in(k_figure_nouns, s.word(k + 1))) return std::nullopt;
+    auto body = ctx.lexicon.canonical_claimant(std::string(s.word(k)) + " officials");
+    if (!body) return std::nullopt;
+    return Source{k, k + 1, *body, "national figures '" + std::string(s.word(k)) + " " +
+                                       std::string(s.word(k + 1)) + "'"};
+}
+
 // A name the lexicon does not know: the capitalised words ending at `end`
 // ("the Palestinian Prisoners' Society"), without the article.
 std::optional<Source> proper_name_ending_at(const TokenizedSentence& s, std::size_t end,
@@ -298,6 +319,7 @@ std::optional<Source> proper_name_ending_at(const TokenizedSentence& s, std::siz
     while (first < end && (s.word(first) == "the" || s.word(first) == "a" || s.word(first) == "an"))
         ++first;
     if (s.word(first) == "the" || s.word(first) == "'") return std::nullopt;
+    if (first == end && is_demonym(s, first, ctx)) return std::nullopt;  // "Israeli" alone
     std::string name = text_of(ctx.body, s, first, end);
     return Source{first, end, name, "name '" + name + "'"};
 }
@@ -366,9 +388,10 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
 
 // Words for a person or office that speaks for a body named just before:
 // "a UN spokesman", "an IDF official", "Hamas's spokesman".
-constexpr std::array<std::string_view, 14> k_speaker_roles{
+constexpr std::array<std::string_view, 17> k_speaker_roles{
     "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
-    "envoy", "representative", "director", "minister", "spokespeople", "commander", "leader"};
+    "envoy", "representative", "director", "minister", "spokespeople", "commander", "leader",
+    "correspondent", "reporter", "reporters"};
 
 // Plural nouns that, lower case before a verb of saying, name a source the
 // text leaves unnamed: "aid groups said", "medics said", "witnesses said".
@@ -407,6 +430,9 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
                 return whole;
             return alias;
         }
+        // "Al Jazeera's correspondent": the speaker's employer, named by the text.
+        if (s.word(end - 1) == "'s" && !is_demonym(s, body_end, ctx))
+            if (auto named = proper_name_ending_at(s, body_end, ctx)) return named;
     }
     // "health officials in the territory": a modifier makes "officials" a
     // description of a body, not the unnamed officials.
@@ -438,6 +464,11 @@ std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t
         if (auto alias = alias_starting_at(s, k + 1, ctx.lexicon)) return alias;
         ++k;
     }
+    // "citing figures from the Health Ministry": the source of the figures.
+    if (in(k_figure_nouns, s.word(k)) && (s.word(k + 1) == "from" || s.word(k + 1) == "of" ||
+                                          s.word(k + 1) == "by"))
+        return source_starting_at(s, k + 2, ctx);
+    if (auto national = national_figures(s, k, ctx)) return national;
     if (k >= s.tokens.size()) return std::nullopt;
     // The phrase runs to the next punctuation or verb-like word.
     std::size_t end = k;

@@ -417,6 +417,7 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
 
 struct LeftContext {
     const lexicon::PhraseTable<lexicon::MetricTerm>::Entry* event = nullptr;
+    std::size_t event_at = 0;  // token where the event phrase starts
     const lexicon::PhraseTable<lexicon::MetricTerm>::Entry* head = nullptr;
     std::vector<lexicon::PopulationTerm> populations;  // between the cue and the number
     std::optional<std::size_t> linked;  // index of the previous number of the same list
@@ -462,7 +463,9 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
         }
         bool among_them = w == "among" && (s.word(k + 1) == "them" || s.word(k + 1) == "those" ||
                                            s.word(k + 1) == "whom");
-        if (w == "including" || among_them || w == ":" || (w == "of" && s.word(k + 1) == "whom")) {
+        // "105 hostages: 81 Israelis ...", "105 hostages — 81 Israelis ...", "(81 Israelis"
+        bool opens_list = w == ":" || w == "(" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+        if (w == "including" || among_them || opens_list || (w == "of" && s.word(k + 1) == "whom")) {
             // A part of a total belongs to the figure just before it ("injured
             // 43, including 12 children"), or, after words that close that
             // figure's clause, to the sentence's main figure, the first one
@@ -495,6 +498,7 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
                 if (!left.head) left.head = term;
             } else if (!left.event && !left.head) {
                 left.event = term;
+                left.event_at = k + term->words.size();
             }
         }
         if (!left.event) {
@@ -626,6 +630,11 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         // "1,968 prisoners: 250 serving life terms and 1,718 people held
         // since the war": a part described by a participle keeps the total's metric.
         if (found.term && found.bare_participle && left.subset && linked && linked->metric) found = {};
+        // "released 105 hostages held in Gaza", "in exchange for 240 prisoners
+        // held by Israel": the verb before governs; the participle describes.
+        if (found.term && found.bare_participle && !found.relative && left.event &&
+            left.event->payload.role == TermRole::event && left.event_at + 5 >= c.qualifier_first)
+            found = {};
         const TermEntry* predicate = found.term;
         if (predicate) c.phrase_end = found.end;
 
