@@ -760,6 +760,9 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
                 if (is_noun) {
                     terms = complement;
                     if (mixed) np.mixed = true;
+                    // the complement is part of this figure's phrase, so that a
+                    // list goes on after it ("... were children and 2,500 were women")
+                    c.phrase_end = std::max(c.phrase_end, j - 1);
                 }
             }
         }
