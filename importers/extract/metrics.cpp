@@ -633,7 +633,7 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         // "released 105 hostages held in Gaza", "in exchange for 240 prisoners
         // held by Israel": the verb before governs; the participle describes.
         if (found.term && found.bare_participle && !found.relative && left.event &&
-            left.event->payload.role == TermRole::event && left.event_at + 5 >= c.qualifier_first)
+            left.event->payload.role == TermRole::event && left.event_at == c.qualifier_first)
             found = {};
         const TermEntry* predicate = found.term;
         if (predicate) c.phrase_end = found.end;
