@@ -283,3 +283,14 @@ TEST_CASE("wire: a place is never taken for a spokesman's surname", "[wire]") {
     REQUIRE(c);
     CHECK(c->claimant != "Gaza Health Ministry");
 }
+
+TEST_CASE("wire: 'N dead and M wounded' keeps each its own event", "[wire]") {
+    auto claims = claims_of("The ministry put the overall toll at 21,000 dead and 55,000 wounded.");
+    INFO(describe(claims));
+    auto dead = find(claims, 21000);
+    auto wounded = find(claims, 55000);
+    REQUIRE(dead);
+    REQUIRE(wounded);
+    CHECK(dead->metric == Metric::killed);
+    CHECK(wounded->metric == Metric::injured);
+}
