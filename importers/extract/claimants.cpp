@@ -62,14 +62,11 @@ struct Context {
     std::vector<std::string> history;       // claimants so far, this sentence's included
 };
 
-// All names of a claimant, folded, canonical first.
+// All names of a claimant, folded, canonical first (derived by the lexicon);
+// a body the text named itself has only its own name.
 std::vector<std::string> folded_names(const lexicon::Lexicon& lexicon, const std::string& canonical) {
-    std::vector<std::string> names{lexicon::fold_word(canonical)};
-    for (const auto& claimant : lexicon.claimants) {
-        if (claimant.canonical != canonical) continue;
-        for (const auto& alias : claimant.aliases) names.push_back(lexicon::fold_word(alias));
-    }
-    return names;
+    if (const auto* claimant = lexicon.find_claimant(canonical)) return claimant->folded_names;
+    return {lexicon::fold_word(canonical)};
 }
 
 // Every word of `words` stands as a word in `name`, and the description's
@@ -128,7 +125,7 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
             std::string chosen;
             std::size_t best = 0;
             for (const auto& claimant : ctx.lexicon.claimants) {
-                for (const auto& name : folded_names(ctx.lexicon, claimant.canonical)) {
+                for (const auto& name : claimant.folded_names) {
                     if (!holds_all(name, words)) continue;
                     auto others = other_words(name, words);
                     if (others.empty()) continue;
@@ -228,44 +225,16 @@ std::string text_of(std::string_view body, const TokenizedSentence& s, std::size
 // after "Daniel Hagari", or a spokesman known to the lexicon.
 std::optional<std::string> claimant_by_surname(std::string_view surname, const Context& ctx) {
     if (surname.size() < 3) return std::nullopt;
-    // Only aliases that look like personal names: two to four words, each
-    // capitalised or a name particle ("Ashraf al-Qudra", "Vivian van de Perre").
-    auto personal = [](const std::string& alias) {
-        std::size_t words = 0;
-        std::size_t from = 0;
-        while (from < alias.size()) {
-            std::size_t space = alias.find(' ', from);
-            std::string word = alias.substr(from, space == std::string::npos ? std::string::npos : space - from);
-            from = space == std::string::npos ? alias.size() : space + 1;
-            ++words;
-            bool upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
-            bool particle = word.rfind("al-", 0) == 0 || word.rfind("el-", 0) == 0 ||
-                            in(k_name_particles, lexicon::fold_word(word));
-            if (!upper && !particle) return false;
-            std::string folded = lexicon::fold_word(word);
-            if (in(k_descriptions, folded) || folded == "brigades" || folded == "department" ||
-                folded == "house" || folded == "nations")
-                return false;
-        }
-        return words >= 2 && words <= 4;
-    };
-    auto matches = [&](const std::string& canonical) {
-        for (const auto& claimant : ctx.lexicon.claimants) {
-            if (claimant.canonical != canonical) continue;
-            for (const auto& alias : claimant.aliases) {
-                if (!personal(alias)) continue;
-                std::string name = lexicon::fold_word(alias);
-                std::size_t space = name.rfind(' ');
-                if (space != std::string::npos && name.substr(space + 1) == surname) return true;
-            }
-        }
+    auto matches = [&](const lexicon::Claimant& claimant) {
+        for (const auto& known : claimant.surnames)
+            if (known == surname) return true;
         return false;
     };
     for (auto it = ctx.history.rbegin(); it != ctx.history.rend(); ++it)
-        if (matches(*it)) return *it;
+        if (const auto* claimant = ctx.lexicon.find_claimant(*it); claimant && matches(*claimant)) return *it;
     std::optional<std::string> only;
     for (const auto& claimant : ctx.lexicon.claimants) {
-        if (!matches(claimant.canonical)) continue;
+        if (!matches(claimant)) continue;
         if (only) return std::nullopt;  // two bodies share the surname
         only = claimant.canonical;
     }

@@ -3,6 +3,7 @@
 #include "tracker/embedded/resources.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -140,7 +141,7 @@ template <typename Payload>
 const typename PhraseTable<Payload>::Entry*
 PhraseTable<Payload>::match(const std::vector<std::string_view>& words, std::size_t at) const {
     if (at >= words.size()) return nullptr;
-    auto found = m_by_first.find(std::string(words[at]));
+    auto found = m_by_first.find(words[at]);
     if (found == m_by_first.end()) return nullptr;
     for (const Entry& entry : found->second) {
         if (at + entry.words.size() > words.size()) continue;
@@ -160,10 +161,63 @@ template class PhraseTable<QualifierCue>;
 template class PhraseTable<std::string>;
 
 std::size_t Lexicon::claimant_index(const std::string& canonical) {
-    for (std::size_t i = 0; i < claimants.size(); ++i)
-        if (claimants[i].canonical == canonical) return i;
-    claimants.push_back(Claimant{canonical, {}});
+    if (auto found = m_claimant_by_name.find(canonical); found != m_claimant_by_name.end())
+        return found->second;
+    claimants.push_back(Claimant{canonical, {}, {}, {}});
+    m_claimant_by_name.emplace(canonical, claimants.size() - 1);
     return claimants.size() - 1;
+}
+
+const Claimant* Lexicon::find_claimant(std::string_view canonical) const {
+    auto found = m_claimant_by_name.find(canonical);
+    return found == m_claimant_by_name.end() ? nullptr : &claimants[found->second];
+}
+
+namespace {
+
+// Words that make an alias the name of a body rather than of a person.
+constexpr std::array<std::string_view, 20> k_body_words{
+    "ministry", "office",  "forces",   "government", "authorities", "service", "society",
+    "brigades", "department", "house", "nations",    "agency",      "army",    "military",
+    "council",  "committee", "forum",  "association", "observatory", "mission"};
+
+// "Daniel Hagari", "Ashraf al-Qudra", "Vivian van de Perre": two to four
+// words, each capitalised or a name particle, none a word for a body.
+bool is_personal_name(std::string_view alias) {
+    std::size_t words = 0;
+    std::size_t from = 0;
+    while (from < alias.size()) {
+        std::size_t space = alias.find(' ', from);
+        std::string_view word = alias.substr(from, space == std::string_view::npos ? alias.npos : space - from);
+        from = space == std::string_view::npos ? alias.size() : space + 1;
+        if (word.empty()) continue;
+        ++words;
+        std::string folded = fold_word(word);
+        bool upper = word[0] >= 'A' && word[0] <= 'Z';
+        bool particle = folded.rfind("al-", 0) == 0 || folded.rfind("el-", 0) == 0 || folded == "van" ||
+                        folded == "de" || folded == "der" || folded == "den" || folded == "von" ||
+                        folded == "da" || folded == "bin" || folded == "ibn" || folded == "la" || folded == "le";
+        if (!upper && !particle) return false;
+        for (auto body : k_body_words)
+            if (folded == body) return false;
+    }
+    return words >= 2 && words <= 4;
+}
+
+} // namespace
+
+void Lexicon::index_claimants() {
+    for (auto& claimant : claimants) {
+        claimant.folded_names.clear();
+        claimant.surnames.clear();
+        claimant.folded_names.push_back(fold_word(claimant.canonical));
+        for (const auto& alias : claimant.aliases) {
+            claimant.folded_names.push_back(fold_word(alias));
+            if (!is_personal_name(alias)) continue;
+            const std::string& name = claimant.folded_names.back();
+            claimant.surnames.push_back(name.substr(name.rfind(' ') + 1));
+        }
+    }
 }
 
 std::optional<std::string> Lexicon::canonical_claimant(std::string_view alias) const {
@@ -254,6 +308,7 @@ std::optional<std::string> Lexicon::add_file_text(std::string_view text, std::st
             return where() + "unknown section [" + section + "]";
         }
     }
+    index_claimants();
     return std::nullopt;
 }
 

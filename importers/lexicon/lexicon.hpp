@@ -37,6 +37,17 @@ struct PopulationTerm {
 struct Claimant {
     std::string canonical;
     std::vector<std::string> aliases;
+    // Derived when the lexicon is loaded, so that the extractor never folds
+    // names while it reads: every name in lower case (canonical first), and
+    // the surnames of the aliases that are personal names ("hagari").
+    std::vector<std::string> folded_names;
+    std::vector<std::string> surnames;
+};
+
+// Hashes std::string and std::string_view alike, for lookups that build no string.
+struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
 // A phrase is matched against lowercase word tokens; multi-word phrases
@@ -54,7 +65,8 @@ public:
     std::size_t size() const { return m_count; }
 
 private:
-    std::unordered_map<std::string, std::vector<Entry>> m_by_first;
+    // Looked up by string_view without building a string for every token.
+    std::unordered_map<std::string, std::vector<Entry>, TransparentHash, std::equal_to<>> m_by_first;
     std::size_t m_count = 0;
 };
 
@@ -93,8 +105,14 @@ public:
     // The canonical claimant for an alias, if known.
     std::optional<std::string> canonical_claimant(std::string_view alias) const;
 
+    // The claimant with this canonical name, or nullptr.
+    const Claimant* find_claimant(std::string_view canonical) const;
+
 private:
     std::size_t claimant_index(const std::string& canonical);
+    void index_claimants();
+
+    std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> m_claimant_by_name;
 };
 
 // Lowercases ASCII letters and folds typographic apostrophes to '.
