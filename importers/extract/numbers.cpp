@@ -60,14 +60,14 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
             continue;
         }
         if (w == "and" && last && (s.word(*last) == "hundred" || s.word(*last) == "thousand") &&
-            lexicon.number_words.count(std::string(s.word(i + 1)))) {
+            lexicon.number_words.count(s.word(i + 1))) {
             continue;
         }
         // "twenty-one"
         std::size_t dash = w.find('-');
         if (dash != std::string_view::npos) {
-            auto tens = lexicon.number_words.find(std::string(w.substr(0, dash)));
-            auto units = lexicon.number_words.find(std::string(w.substr(dash + 1)));
+            auto tens = lexicon.number_words.find(w.substr(0, dash));
+            auto units = lexicon.number_words.find(w.substr(dash + 1));
             if (tens != lexicon.number_words.end() && units != lexicon.number_words.end() &&
                 tens->second >= 20 && tens->second < 100 && tens->second % 10 == 0 &&
                 units->second < 10) {
@@ -77,7 +77,7 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
             }
             break;
         }
-        auto found = lexicon.number_words.find(std::string(w));
+        auto found = lexicon.number_words.find(w);
         if (found == lexicon.number_words.end()) break;
         // "twenty five" continues a tens word; two units in a row do not.
         // "twenty five" continues a tens word, "three thousand two" a scale;

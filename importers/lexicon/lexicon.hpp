@@ -99,7 +99,8 @@ public:
     PhraseTable<AttributionKind> attribution_cues;
     PhraseTable<QualifierCue> qualifier_cues;
     PhraseTable<std::string> non_people;  // counted things that are not people; payload = reason
-    std::unordered_map<std::string, std::int64_t> number_words;  // "two" -> 2, "million" -> 1e6
+    std::unordered_map<std::string, std::int64_t, TransparentHash, std::equal_to<>>
+        number_words;  // "two" -> 2
     std::vector<Claimant> claimants;
 
     // The canonical claimant for an alias, if known.

@@ -68,7 +68,7 @@ int run_extract(const ExtractOptions& options) {
         if (options.explain) {
             explain(output.stream(), article, result);
         } else {
-            for (const auto& claim : result.claims) output.stream() << claim_json(claim, article).dump() << '\n';
+            for (const auto& claim : result.claims) write_claim_json_line(output.stream(), claim, article);
         }
     }
     output.commit();

@@ -186,3 +186,74 @@ nlohmann::ordered_json claim_json(const model::Claim& c, const model::Article& a
 }
 
 } // namespace tracker::cli
+
+namespace tracker::cli {
+
+namespace {
+
+// A JSON string as nlohmann::json dumps it: UTF-8 kept, quotes, backslashes
+// and control characters escaped.
+void write_json_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (char ch : text) {
+        unsigned char c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                out += escaped;
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+void write_json_number(std::string& out, const std::optional<std::int64_t>& value) {
+    if (value) out += std::to_string(*value);
+    else out += "null";
+}
+
+} // namespace
+
+void write_claim_json_line(std::ostream& out, const model::Claim& c, const model::Article& article) {
+    std::string line;
+    line.reserve(256 + c.sentence.size());
+    line += "{\"article_path\":";
+    write_json_string(line, article.path);
+    line += ",\"metric\":\"";
+    line += model::to_string(c.metric);
+    line += "\",\"value\":";
+    line += std::to_string(c.value);
+    line += ",\"low\":";
+    write_json_number(line, c.low);
+    line += ",\"high\":";
+    write_json_number(line, c.high);
+    line += ",\"qualifier\":\"";
+    line += model::to_string(c.qualifier);
+    line += "\",\"population\":";
+    write_json_string(line, c.population);
+    line += ",\"claimant\":";
+    write_json_string(line, c.claimant);
+    line += ",\"as_of\":\"";
+    line += model::format_date(c.as_of);
+    line += "\",\"sentence\":";
+    write_json_string(line, c.sentence);
+    line += ",\"span_start\":";
+    line += std::to_string(c.span_start);
+    line += ",\"span_end\":";
+    line += std::to_string(c.span_end);
+    line += "}\n";
+    out << line;
+}
+
+} // namespace tracker::cli

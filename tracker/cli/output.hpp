@@ -54,6 +54,11 @@ std::vector<std::string> claim_record_csv_row(const model::ClaimRecord& record);
 // A claim straight from the extractor (no database), for `tracker extract`.
 nlohmann::ordered_json claim_json(const model::Claim& claim, const model::Article& article);
 
+// The same claim as one line of JSON, written directly: `extract` writes
+// millions of them, and building a JSON tree for each costs more than the
+// extraction. Same keys, order and escaping as claim_json(...).dump().
+void write_claim_json_line(std::ostream& out, const model::Claim& claim, const model::Article& article);
+
 // "1,400" for table output.
 std::string group_thousands(std::int64_t value);
 

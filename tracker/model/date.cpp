@@ -35,7 +35,23 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 }
 
 std::string format_date(Date day) {
-    return date::format("%F", day);
+    // By hand: date::format goes through iostreams, which is slow on the
+    // hot path of every exported claim.
+    date::year_month_day ymd{day};
+    int y = static_cast<int>(ymd.year());
+    unsigned m = static_cast<unsigned>(ymd.month());
+    unsigned d = static_cast<unsigned>(ymd.day());
+    if (y < 0 || y > 9999) return date::format("%F", day);
+    std::string out(10, '-');
+    out[0] = static_cast<char>('0' + y / 1000);
+    out[1] = static_cast<char>('0' + y / 100 % 10);
+    out[2] = static_cast<char>('0' + y / 10 % 10);
+    out[3] = static_cast<char>('0' + y % 10);
+    out[5] = static_cast<char>('0' + m / 10);
+    out[6] = static_cast<char>('0' + m % 10);
+    out[8] = static_cast<char>('0' + d / 10);
+    out[9] = static_cast<char>('0' + d % 10);
+    return out;
 }
 
 } // namespace tracker::model
