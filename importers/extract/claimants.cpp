@@ -3,6 +3,7 @@
 #include "importers/extract/numbers.hpp"
 
 #include <array>
+#include <unordered_map>
 #include <cctype>
 #include <cstdlib>
 
@@ -60,6 +61,9 @@ struct Context {
     std::string_view folded_body;           // the whole article, lowercase
     std::string_view folded_sentence;
     std::vector<std::string> history;       // claimants so far, this sentence's included
+    // Bodies found for a description from the whole article's words, which
+    // do not change while the article is read (keyed by the description).
+    std::unordered_map<std::string, std::string>* article_matches = nullptr;
 };
 
 // All names of a claimant, folded, canonical first (derived by the lexicon);
@@ -120,8 +124,16 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
         for (const auto& name : folded_names(ctx.lexicon, *it))
             if (holds_all(name, words)) return *it;
     if (!in(k_generic_descriptions, noun)) {
+        std::string key;
+        for (auto w : words) key += std::string(w) + " ";
         for (int scope = 0; scope < 2; ++scope) {
             std::string_view text = scope == 0 ? ctx.folded_sentence : ctx.folded_body;
+            if (scope == 1 && ctx.article_matches) {
+                if (auto cached = ctx.article_matches->find(key); cached != ctx.article_matches->end()) {
+                    if (!cached->second.empty()) return cached->second;
+                    break;
+                }
+            }
             std::string chosen;
             std::size_t best = 0;
             for (const auto& claimant : ctx.lexicon.claimants) {
@@ -152,6 +164,7 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
                     }
                 }
             }
+            if (scope == 1 && ctx.article_matches) (*ctx.article_matches)[key] = chosen;
             if (!chosen.empty()) return chosen;
         }
     }
@@ -674,7 +687,7 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
                                                   std::vector<Candidate>& candidates) {
     if (m_folded_body.size() != body.size()) m_folded_body = fold_text(body);
     std::string folded_sentence = fold_text(body.substr(s.start, s.end - s.start));
-    Context ctx{m_lexicon, body, m_folded_body, folded_sentence, m_history};
+    Context ctx{m_lexicon, body, m_folded_body, folded_sentence, m_history, &m_article_matches};
     // A body that opens the sentence as its subject ("The Israeli military
     // called the claim ...") is what a later "it" refers to.
     std::size_t subject = dateline_end(s);

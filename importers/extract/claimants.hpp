@@ -10,6 +10,7 @@
 #include "importers/lexicon/lexicon.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +48,7 @@ private:
     std::string m_outlet;
     std::vector<std::string> m_history;
     std::string m_folded_body;  // the article in lowercase, for context words
+    std::unordered_map<std::string, std::string> m_article_matches;  // see claimants.cpp
 };
 
 } // namespace tracker::extract
