@@ -581,17 +581,15 @@ std::string choose_population(const std::vector<lexicon::PopulationTerm>& terms,
 } // namespace
 
 bool is_detention_article(std::string_view body) {
-    auto count = [&](std::initializer_list<std::string_view> stems) {
-        std::size_t n = 0;
-        std::string lower(body);
-        for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    std::string lower(body);
+    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    auto mentions = [&](std::initializer_list<std::string_view> stems) {
         for (auto stem : stems)
-            for (std::size_t at = lower.find(stem); at != std::string::npos; at = lower.find(stem, at + 1)) ++n;
-        return n;
+            if (lower.find(stem) != std::string::npos) return true;
+        return false;
     };
-    std::size_t detention = count({"prison", "detain", "detention", "arrest", "custody", "jail"});
-    std::size_t hostage = count({"hostage", "captive", "abduct", "kidnap"});
-    return detention > 0 && hostage == 0;
+    return mentions({"prison", "detain", "detention", "arrest", "custody", "jail"}) &&
+           !mentions({"hostage", "captive", "abduct", "kidnap"});
 }
 
 void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
