@@ -39,18 +39,20 @@ std::optional<unsigned> month_of(std::string_view w) {
 
 std::optional<unsigned> day_number(const TokenizedSentence& s, std::size_t k) {
     if (k >= s.tokens.size() || s.tokens[k].kind != TokenKind::number) return std::nullopt;
-    const std::string& text = s.tokens[k].folded;
+    std::string_view text = s.tokens[k].folded;
     if (text.size() > 2) return std::nullopt;
-    unsigned d = static_cast<unsigned>(std::atoi(text.c_str()));
+    unsigned d = 0;
+    for (char ch : text) d = d * 10 + static_cast<unsigned>(ch - '0');
     if (d < 1 || d > 31) return std::nullopt;
     return d;
 }
 
 std::optional<int> year_number(const TokenizedSentence& s, std::size_t k) {
     if (k >= s.tokens.size() || s.tokens[k].kind != TokenKind::number) return std::nullopt;
-    const std::string& text = s.tokens[k].folded;
+    std::string_view text = s.tokens[k].folded;
     if (text.size() != 4) return std::nullopt;
-    int y = std::atoi(text.c_str());
+    int y = 0;
+    for (char ch : text) y = y * 10 + (ch - '0');
     if (y < 1900 || y > 2100) return std::nullopt;
     return y;
 }

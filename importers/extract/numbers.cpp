@@ -231,7 +231,7 @@ std::vector<Candidate> find_numbers(const TokenizedSentence& s, const lexicon::L
             if (!value) continue;
             c.value = *value;
             c.last = last;
-            if (scale == 1 && t[i].folded.find('.') != std::string::npos) c.reject = "decimal";
+            if (scale == 1 && t[i].folded.find('.') != std::string_view::npos) c.reject = "decimal";
         } else if (t[i].kind == TokenKind::word) {
             auto parsed = parse_number_words(s, i, lexicon);
             if (!parsed) continue;

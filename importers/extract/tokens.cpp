@@ -2,6 +2,7 @@
 
 #include "importers/lexicon/lexicon.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace tracker::extract {
@@ -40,7 +41,26 @@ bool is_word_start(std::string_view text, std::size_t i) {
 
 } // namespace
 
-std::vector<Token> tokenize(std::string_view text, std::size_t base) {
+std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string& storage) {
+    // Folding never lengthens text, so the storage never reallocates and the
+    // views stay valid; at least 32 bytes so that it lives on the heap and
+    // survives a move of its owner.
+    storage.clear();
+    storage.reserve(std::max<std::size_t>(text.size(), 32));
+    auto fold_into = [&](std::string_view raw) {
+        std::size_t from = storage.size();
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(raw[i]);
+            if (c == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
+                static_cast<unsigned char>(raw[i + 2]) == 0x99) {
+                storage.push_back('\'');
+                i += 2;
+            } else {
+                storage.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+            }
+        }
+        return std::string_view(storage.data() + from, storage.size() - from);
+    };
     std::vector<Token> tokens;
     tokens.reserve(text.size() / 5 + 4);
     std::size_t i = 0;
@@ -112,13 +132,13 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base) {
                 tail.kind = TokenKind::word;
                 tail.start = token.end - cut + base;
                 tail.end = token.end + base;
-                tail.folded = "'s";
+                tail.folded = "'s";  // a literal: needs no storage
                 possessive = std::move(tail);
                 token.end -= cut;
             }
         }
         std::string_view raw = text.substr(token.start, token.end - token.start);
-        token.folded = lexicon::fold_word(raw);
+        token.folded = fold_into(raw);
         token.capitalized = c >= 'A' && c <= 'Z';
         token.start += base;
         token.end += base;
@@ -137,7 +157,7 @@ TokenizedSentence tokenize_sentence(std::string_view body, std::size_t start, st
     TokenizedSentence sentence;
     sentence.start = start;
     sentence.end = end;
-    sentence.tokens = tokenize(body.substr(start, end - start), start);
+    sentence.tokens = tokenize(body.substr(start, end - start), start, sentence.folded_text);
     sentence.words.reserve(sentence.tokens.size());
     for (const Token& token : sentence.tokens) sentence.words.emplace_back(token.folded);
     return sentence;

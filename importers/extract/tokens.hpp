@@ -14,7 +14,9 @@ struct Token {
     TokenKind kind = TokenKind::word;
     std::size_t start = 0;  // byte offsets into the text given to tokenize()
     std::size_t end = 0;
-    std::string folded;     // lowercase ASCII, typographic apostrophes as '
+    // Lowercase ASCII, typographic apostrophes as '. A view into the
+    // storage given to tokenize(), which must outlive the token.
+    std::string_view folded;
     bool capitalized = false;  // the first letter is upper case
 };
 
@@ -22,7 +24,9 @@ struct Token {
 // "Monday's"); numbers keep inner commas and dots ("7,028", "1.4"); every
 // other visible character is a punctuation token of its own. `base` is added
 // to every offset so that tokens of a sentence point into the article body.
-std::vector<Token> tokenize(std::string_view text, std::size_t base = 0);
+// The folded forms are written into `storage` (cleared first), which must not
+// be changed while the tokens are in use.
+std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string& storage);
 
 } // namespace tracker::extract
 
@@ -33,6 +37,7 @@ namespace tracker::extract {
 struct TokenizedSentence {
     std::size_t start = 0;  // byte offsets into the body
     std::size_t end = 0;
+    std::string folded_text;  // holds every token's folded form (see Token::folded)
     std::vector<Token> tokens;
     std::vector<std::string_view> words;  // tokens[i].folded
     bool starts_paragraph = false;
