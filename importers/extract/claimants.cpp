@@ -345,6 +345,18 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
                 return Source{first, end, name, "name '" + name + "'"};
             }
             if ((w == "a" || w == "an") && words.size() == 1) return std::nullopt;
+            // "Ukraine's prosecutor general's office": a body of a named
+            // owner, found through nested possessives, is the owner's.
+            if (possessive) {
+                for (std::size_t j = first - 1; j-- > 0 && first - j < 8;) {
+                    if (s.tokens[j].kind != TokenKind::word) break;
+                    if (s.word(j + 1) != "'s" && s.word(j + 1) != "'") continue;
+                    if (auto body = ctx.lexicon.canonical_claimant(s.word(j))) {
+                        return Source{j, end, *body, "owner '" + std::string(s.word(j)) + "' of the " +
+                                                         std::string(noun)};
+                    }
+                }
+            }
             std::string who = resolve_reference(words, ctx);
             // "the UN peacekeeping mission": a body of the named owner.
             if (who.empty()) who = owner;
@@ -383,7 +395,8 @@ constexpr std::array<std::string_view, 16> k_generic_sources{
     "rescuers",  "paramedics", "mediators",   "workers"};
 
 std::optional<Source> generic_source_ending_at(const TokenizedSentence& s, std::size_t end, const Context& ctx) {
-    if (!in(k_generic_sources, s.word(end)) || s.tokens[end].capitalized) return std::nullopt;
+    // Lower case, or capitalised only because it opens the sentence ("Medics said").
+    if (!in(k_generic_sources, s.word(end)) || (s.tokens[end].capitalized && end > 0)) return std::nullopt;
     // "the society and other rights groups said": the named one leads.
     for (std::size_t j = end; j-- > 0 && end - j <= 4;)
         if (s.word(j) == "other" && j > 0 && s.word(j - 1) == "and") return std::nullopt;
@@ -525,7 +538,16 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
             }
             if (end > 0) {
                 std::string_view before = s.word(end - 1);
-                if (before == "," && end >= 2) {
+                if (before == ")" && end >= 3) {
+                    // "the UN Office for ... (OCHA) said": the name before the
+                    // brackets, or the acronym inside them.
+                    std::size_t open = end - 1;
+                    while (open > 0 && s.word(open) != "(" && end - open < 6) --open;
+                    if (s.word(open) == "(" && open > 0) {
+                        source = source_ending_at(s, open - 1, ctx);
+                        if (!source && open + 1 < end - 1) source = source_ending_at(s, end - 2, ctx);
+                    }
+                } else if (before == "," && end >= 2) {
                     // "Hamas's armed wing, the Qassam Brigades, said";
                     // "Islamic Jihad, a smaller armed group, has said";
                     // "The group, which tracks arrests from Thailand, said"
@@ -559,7 +581,7 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                                s.tokens[j - 1].kind == TokenKind::word)
                             --j;  // "in the occupied West Bank"
                         if (j >= 2 && (s.word(j - 1) == "in" || s.word(j - 1) == "of") &&
-                            in(k_descriptions, s.word(j - 2)))
+                            (in(k_descriptions, s.word(j - 2)) || in(k_generic_sources, s.word(j - 2))))
                             if (auto body = source_ending_at(s, j - 2, ctx)) source = body;
                     }
                     // "the society and other rights groups said"; "health

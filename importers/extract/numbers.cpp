@@ -143,6 +143,13 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
     // "Hersh Goldberg-Polin, 23, ...": an age after a name.
     if (before == "," && i >= 2 && t[i - 2].capitalized && after == "," && c.value < 120 && !c.range_high)
         return "age";
+    // "nine in 10 residents", "one out of five": a ratio.
+    if ((after == "in" && next + 1 < t.size() && t[next + 1].kind == TokenKind::number) ||
+        (after == "in" && lexicon.number_words.count(s.word(next + 1))) ||
+        (after == "out" && s.word(next + 1) == "of"))
+        return "ratio";
+    if (before == "in" && i >= 2 && (t[i - 2].kind == TokenKind::number || lexicon.number_words.count(s.word(i - 2))))
+        return "ratio";
     // "two more than it reported": a difference, not a count.
     if ((after == "more" || after == "fewer" || after == "less") && s.word(next + 1) == "than")
         return "difference";
