@@ -294,3 +294,37 @@ TEST_CASE("wire: 'N dead and M wounded' keeps each its own event", "[wire]") {
     CHECK(dead->metric == Metric::killed);
     CHECK(wounded->metric == Metric::injured);
 }
+
+TEST_CASE("wire: a name before a bracketed acronym is the source", "[wire]") {
+    auto claims = claims_of("The International Organization for Migration (IOM) said in a report that "
+                            "about 320,000 people had fled the fighting.");
+    INFO(describe(claims));
+    auto c = find(claims, 320000);
+    REQUIRE(c);
+    CHECK(c->claimant == "International Organization for Migration");
+}
+
+TEST_CASE("wire: an office owned by a named nation is that nation's", "[wire]") {
+    auto claims = claims_of("Ukraine's prosecutor general's office said 480 children had been killed.");
+    INFO(describe(claims));
+    auto c = find(claims, 480);
+    REQUIRE(c);
+    CHECK(c->claimant == "Ukrainian government");
+}
+
+TEST_CASE("wire: 'nine in 10' is a ratio, not two counts", "[wire]") {
+    auto claims = claims_of("The UN said about 1.7 million people, or nine in 10 residents, had been "
+                            "displaced.");
+    INFO(describe(claims));
+    CHECK_FALSE(find(claims, 9));
+    CHECK_FALSE(find(claims, 10));
+    CHECK(find(claims, 1700000));
+}
+
+TEST_CASE("wire: 'Medics in <place> said' keeps the medics, not the place", "[wire]") {
+    auto claims = claims_of("Medics in Rafah said 14 people were killed in a strike on a house.");
+    INFO(describe(claims));
+    auto c = find(claims, 14);
+    REQUIRE(c);
+    CHECK(c->claimant == "Medics");
+}
