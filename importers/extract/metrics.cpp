@@ -1,5 +1,6 @@
 #include "importers/extract/metrics.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -79,14 +80,15 @@ std::string join(const std::vector<std::string>& words) {
 // Maps a head noun's meaning to a class. Measures name the metric directly.
 std::optional<Metric> parse_measure(const std::string& meaning) { return model::parse_metric(meaning); }
 
+// Candidates are in text order and do not overlap, so the one that could
+// start at `token` is found by binary search: a sentence full of numbers
+// stays linear.
 bool starts_candidate(const std::vector<Candidate>& all, std::size_t token, std::size_t* index) {
-    for (std::size_t k = 0; k < all.size(); ++k) {
-        if (all[k].first == token || all[k].qualifier_first == token) {
-            if (index) *index = k;
-            return true;
-        }
-    }
-    return false;
+    auto it = std::lower_bound(all.begin(), all.end(), token,
+                               [](const Candidate& c, std::size_t t) { return c.last < t; });
+    if (it == all.end() || (it->first != token && it->qualifier_first != token)) return false;
+    if (index) *index = static_cast<std::size_t>(it - all.begin());
+    return true;
 }
 
 NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candidate>& all,
@@ -596,6 +598,7 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
                     const lexicon::Lexicon& lexicon, bool detention_article,
                     const Candidate* previous_sentence) {
     const bool prison = detention_article || prison_setting(s);
+    const bool sentence_mentions_un = mentions_un(s);
     for (std::size_t self = 0; self < all.size(); ++self) {
         Candidate& c = all[self];
         c.phrase_end = c.last;
@@ -770,7 +773,7 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         if (c.population.empty() && !np.mixed &&
             (np.evidence == "staff" || np.evidence == "staffers" || np.evidence == "personnel" ||
              np.evidence == "employees") &&
-            mentions_un(s))
+            sentence_mentions_un)
             terms.push_back(lexicon::PopulationTerm{"un staff", true, true}), c.population = "un staff";
         bool own_group = false;
         for (const auto& t : terms) own_group = own_group || !t.population.empty();

@@ -42,6 +42,49 @@ bool starts_sentence(std::string_view body, std::size_t at) {
     return false;
 }
 
+// Text with no sentence end for thousands of bytes (a table flattened into
+// one line, a scraped page without punctuation) is not prose; reading it as
+// one sentence would make every stage's work grow with its square. Such a
+// span is cut into pieces of at most k_max_sentence_bytes, at a comma,
+// semicolon or space near the limit.
+constexpr std::size_t k_max_sentence_bytes = 4096;
+
+std::vector<SentenceSpan> split_long_sentences(std::string_view body, std::vector<SentenceSpan> sentences) {
+    std::vector<SentenceSpan> out;
+    out.reserve(sentences.size());
+    for (const SentenceSpan& span : sentences) {
+        std::size_t start = span.start;
+        bool first = true;
+        while (span.end - start > k_max_sentence_bytes) {
+            std::size_t limit = start + k_max_sentence_bytes;
+            std::size_t cut = limit;
+            std::size_t floor = start + k_max_sentence_bytes / 2;
+            for (std::size_t k = limit; k > floor; --k) {
+                if (body[k - 1] == ',' || body[k - 1] == ';') {
+                    cut = k;
+                    break;
+                }
+            }
+            if (cut == limit) {
+                for (std::size_t k = limit; k > floor; --k) {
+                    if (body[k - 1] == ' ') {
+                        cut = k;
+                        break;
+                    }
+                }
+            }
+            // never inside a UTF-8 sequence
+            while (cut > start + 1 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+            out.push_back(SentenceSpan{start, cut, first && span.starts_paragraph});
+            first = false;
+            start = cut;
+            while (start < span.end && is_space(body[start])) ++start;
+        }
+        if (span.end > start) out.push_back(SentenceSpan{start, span.end, first && span.starts_paragraph});
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<SentenceSpan> split_sentences(std::string_view body) {
@@ -88,7 +131,7 @@ std::vector<SentenceSpan> split_sentences(std::string_view body) {
         i = end - 1;
     }
     emit(body.size());
-    return sentences;
+    return split_long_sentences(body, std::move(sentences));
 }
 
 } // namespace tracker::extract
