@@ -2,6 +2,7 @@
 
 #include "importers/extract/numbers.hpp"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 #include <cctype>
@@ -60,7 +61,8 @@ struct Context {
     std::string_view body;
     std::string_view folded_body;           // the whole article, lowercase
     std::string_view folded_sentence;
-    std::vector<std::string> history;       // claimants so far, this sentence's included
+    // Claimants named so far, most recent last, each once (see remember()).
+    std::vector<std::string>& history;
     // Bodies found for a description from the whole article's words, which
     // do not change while the article is read (keyed by the description).
     std::unordered_map<std::string, std::string>* article_matches = nullptr;
@@ -71,6 +73,17 @@ struct Context {
 std::vector<std::string> folded_names(const lexicon::Lexicon& lexicon, const std::string& canonical) {
     if (const auto* claimant = lexicon.find_claimant(canonical)) return claimant->folded_names;
     return {lexicon::fold_word(canonical)};
+}
+
+// Records a claimant as the most recent one. The history keeps each name once
+// and only the last few: back-references reach a handful of sentences back,
+// and a long article must not make every lookup slower.
+void remember(std::vector<std::string>& history, const std::string& claimant) {
+    constexpr std::size_t k_max_history = 12;
+    if (!history.empty() && history.back() == claimant) return;
+    history.erase(std::remove(history.begin(), history.end(), claimant), history.end());
+    history.push_back(claimant);
+    if (history.size() > k_max_history) history.erase(history.begin());
 }
 
 // Every word of `words` stands as a word in `name`, and the description's
@@ -641,7 +654,7 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
         a.citing = citing;
         a.evidence = "claimant: " + source->evidence + " with '" + std::string(s.word(k)) + "'";
         // Later back-references in this sentence may point to this source.
-        if (ctx.history.empty() || ctx.history.back() != a.claimant) ctx.history.push_back(a.claimant);
+        remember(ctx.history, a.claimant);
         found.push_back(std::move(a));
         // "According to Israeli figures": the source's own words are not cues.
         k = std::max(after - 1, source->last);
@@ -698,7 +711,8 @@ bool new_clause_between(const TokenizedSentence& s, std::size_t from, std::size_
 
 std::vector<Attribution> find_attributions(std::string_view body, const TokenizedSentence& sentence,
                                            const lexicon::Lexicon& lexicon,
-                                           const std::vector<std::string>& history) {
+                                           const std::vector<std::string>& known_history) {
+    std::vector<std::string> history = known_history;
     std::string folded_body = fold_text(body);
     std::string folded_sentence = fold_text(body.substr(sentence.start, sentence.end - sentence.start));
     Context ctx{lexicon, body, folded_body, folded_sentence, history};
@@ -715,7 +729,7 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
     std::size_t subject = dateline_end(s);
     for (std::size_t k = subject; k < subject + 3 && k < s.tokens.size(); ++k) {
         if (auto alias = alias_starting_at(s, k, m_lexicon); alias && s.word(alias->first) != "the") {
-            if (ctx.history.empty() || ctx.history.back() != alias->claimant) ctx.history.push_back(alias->claimant);
+            remember(ctx.history, alias->claimant);
             break;
         }
         if (s.word(k) != "the" && s.tokens[k].kind == TokenKind::word) break;
@@ -771,9 +785,7 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
             c.reasons.push_back("claimant: writer's voice, the outlet");
         }
     }
-    m_history = ctx.history;
-    if (continued && (m_history.empty() || m_history.back() != *continued))
-        m_history.push_back(*continued);
+    if (continued) remember(m_history, *continued);
     return attributions;
 }
 
