@@ -29,6 +29,10 @@ struct TableRead {
 struct ReadOutput {
     std::vector<model::Article> articles;
     std::vector<TableRead> tables;
+    // Problems the reader got past, one line each ("file:12: negative value -3"):
+    // rows skipped under --skip-bad-rows, options that do not apply. The
+    // caller prints them; they never stop the import.
+    std::vector<std::string> warnings;
 };
 
 using ReaderResult = std::variant<ReadOutput, ReadError>;

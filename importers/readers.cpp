@@ -1,5 +1,8 @@
 #include "importers/readers.hpp"
 
+#include "importers/feed_reader.hpp"
+#include "importers/html_reader.hpp"
+#include "importers/table_reader.hpp"
 #include "importers/text_reader.hpp"
 
 namespace tracker::importers {
@@ -7,7 +10,14 @@ namespace tracker::importers {
 const std::vector<std::unique_ptr<Reader>>& all_readers() {
     static const std::vector<std::unique_ptr<Reader>> readers = [] {
         std::vector<std::unique_ptr<Reader>> list;
+        // Articles first (plain text, saved pages, feeds), then tables of
+        // figures. Extensions decide; content is sniffed only for paths with
+        // no known extension, so at most one reader claims a file.
         list.push_back(make_text_reader());
+        list.push_back(make_html_reader());
+        list.push_back(make_feed_reader());
+        list.push_back(make_csv_reader());
+        list.push_back(make_json_reader());
         return list;
     }();
     return readers;

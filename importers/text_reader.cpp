@@ -1,5 +1,6 @@
 #include "importers/text_reader.hpp"
 
+#include "importers/html_reader.hpp"
 #include "importers/reader.hpp"
 #include "importers/utf8.hpp"
 
@@ -148,7 +149,12 @@ public:
         auto ends_with = [&](std::string_view suffix) {
             return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
         };
-        if (ends_with(".txt") || ends_with(".text") || ends_with(".md") || path == "-") return true;
+        if (ends_with(".txt") || ends_with(".text") || ends_with(".md")) return true;
+        // Another reader's extension (.html, .csv...) is that reader's file;
+        // a saved page or a feed read from standard input or with no
+        // extension is the HTML or feed reader's.
+        if (has_format_extension(path) || sniff_markup(head) != MarkupKind::none) return false;
+        if (path == "-") return true;
         std::size_t end = head.find('\n');
         return header_line(head.substr(0, end)).has_value();
     }

@@ -1,6 +1,8 @@
 #include "reports/markdown_renderer.hpp"
 
+#include "reports/comparison_report.hpp"
 #include "reports/number_format.hpp"
+#include "reports/text_escape.hpp"
 
 #include <fmt/format.h>
 
@@ -53,44 +55,63 @@ void table_row(std::ostream& out, const std::vector<std::string>& cells) {
     out << '\n';
 }
 
-void render_summary(const ComparisonReport& report, std::ostream& out) {
-    out << "# " << escape_markdown(report.metric_label) << " — comparison report\n\n";
-    if (report.claim_count == 0) {
-        out << "No claims match.\n\n";
-    } else {
-        out << "Period covered: " << model::format_date(*report.first_as_of) << " to "
-            << model::format_date(*report.last_as_of) << " — "
-            << plural(report.claim_count, "claim", "claims") << " from "
-            << plural(report.source_count, "source", "sources") << " in "
-            << plural(report.article_count, "article", "articles") << ".\n\n";
+std::string selection_text(const Selection& selection) {
+    std::vector<std::string> parts;
+    if (selection.population)
+        parts.push_back("population " + population_text(*selection.population));
+    if (selection.from) parts.push_back("as of from " + iso_date(*selection.from));
+    if (selection.to) parts.push_back("as of to " + iso_date(*selection.to));
+    if (selection.claimants) {
+        std::string names;
+        for (const std::string& name : *selection.claimants)
+            names += (names.empty() ? "" : ", ") + escape_markdown(name);
+        parts.push_back("claimants " + (names.empty() ? std::string("(none matched)") : names));
     }
-    std::vector<std::string> selection;
-    if (report.population) selection.push_back("population " + population_text(*report.population));
-    if (report.from) selection.push_back("as of from " + model::format_date(*report.from));
-    if (report.to) selection.push_back("as of to " + model::format_date(*report.to));
-    if (!selection.empty()) {
-        out << "Selection: ";
-        for (std::size_t i = 0; i < selection.size(); ++i)
-            out << (i ? "; " : "") << selection[i];
-        out << ".\n\n";
-    }
+    if (selection.outlet) parts.push_back("outlet " + escape_markdown(*selection.outlet));
+    if (selection.series_key == SeriesKey::outlet) parts.push_back("one series per outlet");
+    if (selection.window_days > 1)
+        parts.push_back(fmt::format("disagreements within {}-day windows", selection.window_days));
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += (i ? "; " : "") + parts[i];
+    return out;
 }
 
-void render_latest(const ComparisonReport& report, std::ostream& out) {
-    out << "## Latest figures\n\n";
-    if (report.latest.empty()) {
+void render_counts(std::optional<model::Date> first, std::optional<model::Date> last,
+                   std::size_t claims, std::size_t sources, std::size_t articles,
+                   std::ostream& out) {
+    if (claims == 0) {
+        out << "No claims match.\n\n";
+        return;
+    }
+    out << "Period covered: " << iso_date(*first) << " to " << iso_date(*last) << " — "
+        << plural(claims, "claim", "claims") << " from " << plural(sources, "source", "sources")
+        << " in " << plural(articles, "article", "articles") << ".\n\n";
+}
+
+void render_selection(const Selection& selection, std::ostream& out) {
+    const std::string text = selection_text(selection);
+    if (!text.empty()) out << "Selection: " << text << ".\n\n";
+}
+
+void render_latest_table(const std::vector<Series>& series, const std::vector<LatestRow>& latest,
+                         std::ostream& out) {
+    if (latest.empty()) {
         out << "No figures.\n\n";
         return;
     }
-    table_row(out, {"Series", "Latest", "As of", "Previous", "Previous as of", "Change"});
-    out << "|---|---:|---|---:|---|---:|\n";
-    for (const LatestRow& row : report.latest) {
+    table_row(out, {"Series", "Latest", "As of", "Previous", "Previous as of", "Change",
+                    "First in period", "First as of", "Change since first"});
+    out << "|---|---:|---|---:|---|---:|---:|---|---:|\n";
+    for (const LatestRow& row : latest) {
         const std::string none = "n/a";
-        table_row(out, {escape_markdown(report.series[row.series].label), cited_text(row.latest),
-                        model::format_date(row.latest.as_of),
-                        row.previous ? cited_text(*row.previous) : none,
-                        row.previous ? model::format_date(row.previous->as_of) : none,
-                        row.change ? format_change(*row.change) : none});
+        table_row(out, {escape_markdown(series[row.series].label), cited_text(row.latest),
+                        iso_date(row.latest.as_of), row.previous ? cited_text(*row.previous) : none,
+                        row.previous ? iso_date(row.previous->as_of) : none,
+                        row.change ? format_change(*row.change) : none,
+                        row.first ? cited_text(*row.first) : none,
+                        row.first ? iso_date(row.first->as_of) : none,
+                        row.change_since_first ? format_change(*row.change_since_first) : none});
     }
     out << '\n';
 }
@@ -110,7 +131,7 @@ void render_timeline(const ComparisonReport& report, std::ostream& out) {
     table_row(out, header);
     out << rule << '\n';
     for (const TimelineRow& row : report.timeline) {
-        std::vector<std::string> cells{model::format_date(row.as_of)};
+        std::vector<std::string> cells{iso_date(row.as_of)};
         for (const std::vector<CellFigure>& cell : row.cells) {
             std::string text;
             for (std::size_t i = 0; i < cell.size(); ++i) {
@@ -127,38 +148,57 @@ void render_timeline(const ComparisonReport& report, std::ostream& out) {
 void render_disagreements(const ComparisonReport& report, std::ostream& out) {
     out << "## Disagreements\n\n";
     if (report.disagreements.empty()) {
-        out << "No two sources disagreed on the same date.\n\n";
+        out << (report.selection.window_days > 1
+                    ? "No two sources disagreed within the same window.\n\n"
+                    : "No two sources disagreed on the same date.\n\n");
         return;
     }
     table_row(out, {"As of", "Population", "Lowest", "Highest", "Difference", "Ratio", "Bounds"});
     out << "|---|---|---|---|---:|---:|---|\n";
     const auto side_text = [&](const DisagreementSide& side) {
-        return escape_markdown(report.series[side.series].claimant) + ": " +
-               cited_text(side.figure);
+        return escape_markdown(side.claimant) + ": " + cited_text(side.figure);
     };
     for (const Disagreement& row : report.disagreements) {
-        table_row(out,
-                  {model::format_date(row.as_of), population_text(row.population),
-                   side_text(row.lowest), side_text(row.highest), format_thousands(row.difference),
-                   row.ratio ? format_ratio(*row.ratio) : std::string("n/a"),
-                   row.bounds_compatible ? "compatible" : "incompatible"});
+        const std::string when = row.window_start == row.as_of
+                                     ? iso_date(row.as_of)
+                                     : iso_date(row.window_start) + " to " + iso_date(row.as_of);
+        table_row(out, {when, population_text(row.population), side_text(row.lowest),
+                        side_text(row.highest), format_thousands(row.difference),
+                        row.ratio ? format_ratio(*row.ratio) : std::string("n/a"),
+                        row.bounds_compatible ? "compatible" : "incompatible"});
     }
     out << '\n';
 }
 
-void render_citations(const ComparisonReport& report, std::ostream& out) {
+void render_checks(const std::vector<CheckFinding>& checks, std::ostream& out) {
+    out << "## Consistency checks\n\n";
+    if (checks.empty()) {
+        out << "No inconsistencies found.\n\n";
+        return;
+    }
+    for (const CheckFinding& check : checks) {
+        out << "- **" << check_title(check.kind) << "** — " << escape_markdown(check.claimant);
+        if (!check.population.empty()) out << " (" << escape_markdown(check.population) << ")";
+        out << ", " << escape_markdown(metric_label(check.metric)) << ", " << iso_date(check.as_of)
+            << ": " << escape_markdown(check.message) << ' ' << citation_refs(check.citations)
+            << '\n';
+    }
+    out << '\n';
+}
+
+void render_citations(const std::vector<Citation>& citations, std::ostream& out) {
     out << "## Citations\n\n";
-    if (report.citations.empty()) {
+    if (citations.empty()) {
         out << "None.\n";
         return;
     }
-    for (const Citation& citation : report.citations) {
+    for (const Citation& citation : citations) {
         out << "- [" << citation.number << "] "
             << (citation.outlet.empty() ? "(unknown outlet)" : escape_markdown(citation.outlet))
             << ", "
             << (citation.title.empty() ? "(untitled)"
                                        : "\"" + escape_markdown(citation.title) + "\"")
-            << ", published " << model::format_date(citation.published) << ", "
+            << ", published " << iso_date(citation.published) << ", "
             << markdown_autolink(citation.url).value_or("(no link)");
         if (!citation.sentence.empty()) out << " — \"" << escape_markdown(citation.sentence) << '"';
         out << '\n';
@@ -214,41 +254,38 @@ std::string escape_markdown(std::string_view text) {
 }
 
 std::optional<std::string> markdown_autolink(std::string_view url) {
-    while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front())))
-        url.remove_prefix(1);
-    while (!url.empty() && std::isspace(static_cast<unsigned char>(url.back())))
-        url.remove_suffix(1);
-    std::size_t scheme_length = 0;
-    if (starts_with_ci(url, "https://"))
-        scheme_length = 8;
-    else if (starts_with_ci(url, "http://"))
-        scheme_length = 7;
-    if (scheme_length == 0 || url.size() == scheme_length) return std::nullopt;
-
-    // RFC 3986 unreserved and reserved characters, plus '%' for escapes
-    // already present; everything else is percent-encoded.
-    constexpr std::string_view k_url_punctuation = "-._~:/?#[]@!$&'()*+,;=%";
-    std::string out = "<";
-    for (char c : url) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (std::isalnum(byte) && byte < 0x80) {
-            out.push_back(c);
-        } else if (k_url_punctuation.find(c) != std::string_view::npos) {
-            out.push_back(c);
-        } else {
-            out += fmt::format("%{:02X}", static_cast<unsigned>(byte));
-        }
-    }
-    out += ">";
-    return out;
+    std::optional<std::string> safe = sanitized_http_url(url);
+    if (!safe) return std::nullopt;
+    return "<" + *safe + ">";
 }
 
 void render_markdown(const ComparisonReport& report, std::ostream& out) {
-    render_summary(report, out);
-    render_latest(report, out);
+    out << "# " << escape_markdown(report.metric_label) << " — comparison report\n\n";
+    render_counts(report.first_as_of, report.last_as_of, report.claim_count, report.source_count,
+                  report.article_count, out);
+    render_selection(report.selection, out);
+    out << "## Latest figures\n\n";
+    render_latest_table(report.series, report.latest, out);
     render_timeline(report, out);
     render_disagreements(report, out);
-    render_citations(report, out);
+    render_checks(report.checks, out);
+    render_citations(report.citations, out);
+}
+
+void render_markdown(const OverviewReport& report, std::ostream& out) {
+    out << "# Overview — latest figures by metric\n\n";
+    render_counts(report.first_as_of, report.last_as_of, report.claim_count, report.source_count,
+                  report.article_count, out);
+    render_selection(report.selection, out);
+    for (const OverviewSection& section : report.sections) {
+        out << "## " << escape_markdown(section.metric_label) << "\n\n";
+        out << plural(section.claim_count, "claim", "claims") << " from "
+            << plural(section.source_count, "source", "sources") << ", "
+            << iso_date(*section.first_as_of) << " to " << iso_date(*section.last_as_of) << ".\n\n";
+        render_latest_table(section.series, section.latest, out);
+    }
+    render_checks(report.checks, out);
+    render_citations(report.citations, out);
 }
 
 } // namespace tracker::reports

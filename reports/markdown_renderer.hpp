@@ -12,8 +12,13 @@
 namespace tracker::reports {
 
 // The comparison report: title and summary, latest figures, timeline,
-// disagreements and citations. Deterministic: no timestamps.
+// disagreements, consistency checks and citations. Deterministic: no
+// timestamps.
 void render_markdown(const ComparisonReport& report, std::ostream& out);
+
+// The overview: one section per metric with each series' latest figure,
+// then the consistency checks and the citations.
+void render_markdown(const OverviewReport& report, std::ostream& out);
 
 // Untrusted text made inert for a table cell or list item: backslash-escapes
 // \ ` * _ ~ [ ] < > | @, turns newlines, tabs and other control characters

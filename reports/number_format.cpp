@@ -58,6 +58,24 @@ std::string format_change(std::int64_t delta) {
     return format_thousands(delta); // carries the minus sign, or is "0"
 }
 
+std::string iso_date(model::Date day) {
+    const date::year_month_day ymd{day};
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) return model::format_date(day);
+    const unsigned month = static_cast<unsigned>(ymd.month());
+    const unsigned dom = static_cast<unsigned>(ymd.day());
+    std::string out(10, '-');
+    out[0] = static_cast<char>('0' + year / 1000);
+    out[1] = static_cast<char>('0' + year / 100 % 10);
+    out[2] = static_cast<char>('0' + year / 10 % 10);
+    out[3] = static_cast<char>('0' + year % 10);
+    out[5] = static_cast<char>('0' + month / 10);
+    out[6] = static_cast<char>('0' + month % 10);
+    out[8] = static_cast<char>('0' + dom / 10);
+    out[9] = static_cast<char>('0' + dom % 10);
+    return out;
+}
+
 std::string format_ratio(double ratio) {
     // fmt's fixed-point formatting ignores the global locale.
     return fmt::format("{:.2f}", ratio);

@@ -3,6 +3,7 @@
 // these so that the same number reads the same everywhere.
 #pragma once
 
+#include "tracker/model/date.hpp"
 #include "tracker/model/qualifier.hpp"
 
 #include <cstdint>
@@ -34,5 +35,9 @@ std::string format_change(std::int64_t delta);
 
 // A ratio with two decimals, "1.04"; independent of the C++ locale.
 std::string format_ratio(double ratio);
+
+// "YYYY-MM-DD", as model::format_date, without going through a stream:
+// reports print hundreds of thousands of dates.
+std::string iso_date(model::Date day);
 
 } // namespace tracker::reports

@@ -8,6 +8,7 @@
 #include "importers/extract/qualifiers.hpp"
 #include "importers/extract/sentences.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace tracker::extract {
@@ -18,6 +19,23 @@ std::string join_reasons(const std::vector<std::string>& reasons) {
     std::string out;
     for (const auto& r : reasons) out += (out.empty() ? "" : "; ") + r;
     return out;
+}
+
+bool continuation_byte(std::string_view body, std::size_t at) {
+    return at < body.size() && (static_cast<unsigned char>(body[at]) & 0xC0) == 0x80;
+}
+
+// The sentence as evidence; a span longer than k_max_evidence_bytes is not
+// a sentence but run-on text, and keeps only a window around the figure.
+std::string evidence(std::string_view body, std::size_t sentence_start, std::size_t sentence_end,
+                     std::size_t figure_start, std::size_t figure_end, const std::string& sentence) {
+    if (sentence.size() <= k_max_evidence_bytes) return sentence;
+    std::size_t half = k_max_evidence_bytes / 2;
+    std::size_t from = figure_start > sentence_start + half ? figure_start - half : sentence_start;
+    std::size_t to = std::min(sentence_end, figure_end + half);
+    while (from > sentence_start && continuation_byte(body, from)) --from;
+    while (to < sentence_end && continuation_byte(body, to)) ++to;
+    return std::string(body.substr(from, to - from));
 }
 
 } // namespace
@@ -53,8 +71,12 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
             std::size_t start = sentence.tokens[c.first].start;
             std::size_t end = sentence.tokens[c.last].end;
             if (!c.reject.empty()) {
-                result.rejected.push_back(
-                    RejectedNumber{std::string(body.substr(start, end - start)), start, end, c.reject, text});
+                if (result.rejected.size() < k_max_rejected) {
+                    result.rejected.push_back(RejectedNumber{std::string(body.substr(start, end - start)),
+                                                             start, end, c.reject, span.start, span.end});
+                } else {
+                    ++result.more_rejected;
+                }
                 continue;
             }
             model::Claim claim;
@@ -65,7 +87,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
             claim.population = c.population;
             claim.claimant = c.claimant;
             claim.as_of = c.as_of.value_or(published);
-            claim.sentence = text;
+            claim.sentence = evidence(body, span.start, span.end, start, end, text);
             claim.span_start = start;
             claim.span_end = end;
             claim.rule = join_reasons(c.reasons);

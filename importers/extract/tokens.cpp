@@ -39,6 +39,34 @@ bool is_word_start(std::string_view text, std::size_t i) {
     return c >= 0xC3;
 }
 
+// Zero-width and direction characters that may stand inside a number in
+// pasted text: ZWSP, ZWNJ, ZWJ, LRM, RLM (U+200B..U+200F), word joiner
+// (U+2060), BOM (U+FEFF). Returns their byte length at `i`, or 0.
+std::size_t invisible_length(std::string_view text, std::size_t i) {
+    if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size()) {
+        unsigned char third = static_cast<unsigned char>(text[i + 2]);
+        if (third >= 0x8B && third <= 0x8F) return 3;
+    }
+    if (text.compare(i, 3, "\xE2\x81\xA0") == 0 || text.compare(i, 3, "\xEF\xBB\xBF") == 0) return 3;
+    return 0;
+}
+
+// Spaces used to group thousands: no-break (U+00A0), thin (U+2009) and
+// narrow no-break (U+202F). Returns their byte length at `i`, or 0.
+std::size_t group_space_length(std::string_view text, std::size_t i) {
+    if (text.compare(i, 2, "\xC2\xA0") == 0) return 2;
+    if (text.compare(i, 3, "\xE2\x80\x89") == 0 || text.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
+    return 0;
+}
+
+// Whether a number goes on at `i`: a digit (or a separator and a digit);
+// after a grouping space, exactly three digits and then no further digit.
+bool continues_number(std::string_view text, std::size_t i, bool group) {
+    auto digit = [&](std::size_t k) { return k < text.size() && is_digit(static_cast<unsigned char>(text[k])); };
+    if (group) return digit(i) && digit(i + 1) && digit(i + 2) && !digit(i + 3);
+    return digit(i) || ((i < text.size() && (text[i] == ',' || text[i] == '.')) && digit(i + 1));
+}
+
 } // namespace
 
 std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string& storage) {
@@ -59,6 +87,12 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string
                 storage.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
             }
         }
+        return std::string_view(storage.data() + from, storage.size() - from);
+    };
+    auto digits_into = [&](std::string_view raw) {
+        std::size_t from = storage.size();
+        for (char ch : raw)
+            if ((ch >= '0' && ch <= '9') || ch == ',' || ch == '.') storage.push_back(ch);
         return std::string_view(storage.data() + from, storage.size() - from);
     };
     std::vector<Token> tokens;
@@ -82,6 +116,12 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string
                 } else if ((d == ',' || d == '.') && j + 1 < n &&
                            is_digit(static_cast<unsigned char>(text[j + 1]))) {
                     ++j;
+                } else if (std::size_t length = invisible_length(text, j);
+                           length && continues_number(text, j + length, false)) {
+                    j += length;  // "5<zero-width space>,000" is one number
+                } else if (std::size_t length = group_space_length(text, j);
+                           length && continues_number(text, j + length, true)) {
+                    j += length;  // "4 500" with a no-break or thin space
                 } else {
                     break;
                 }
@@ -138,7 +178,9 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string
             }
         }
         std::string_view raw = text.substr(token.start, token.end - token.start);
-        token.folded = fold_into(raw);
+        // A number keeps only its digits and separators, without the
+        // invisible or space characters read inside it.
+        token.folded = token.kind == TokenKind::number ? digits_into(raw) : fold_into(raw);
         token.capitalized = c >= 'A' && c <= 'Z';
         token.start += base;
         token.end += base;

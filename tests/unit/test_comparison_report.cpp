@@ -142,6 +142,14 @@ TEST_CASE("thousands separators", "[report]") {
           "\u22129,223,372,036,854,775,808");
 }
 
+TEST_CASE("iso_date matches model::format_date", "[report]") {
+    CHECK(iso_date(day("2023-10-05")) == "2023-10-05");
+    CHECK(iso_date(day("0001-01-01")) == "0001-01-01");
+    CHECK(iso_date(day("9999-12-31")) == "9999-12-31");
+    for (Date d = day("2019-12-25"); d < day("2024-03-05"); d += date::days{1})
+        CHECK(iso_date(d) == tracker::model::format_date(d));
+}
+
 TEST_CASE("figures show their qualifier", "[report]") {
     CHECK(format_figure(Qualifier::exact, 7028) == "7,028");
     CHECK(format_figure(Qualifier::approx, 200) == "~200");
@@ -187,7 +195,7 @@ TEST_CASE("series: one per claimant and population, sorted", "[report]") {
     CHECK(labels(report) == std::vector<std::string>{"Gaza Health Ministry",
                                                      "Gaza Health Ministry (children)",
                                                      "Israel Defense Forces"});
-    CHECK(report.series[1].claimant == "Gaza Health Ministry");
+    CHECK(report.series[1].name == "Gaza Health Ministry");
     CHECK(report.series[1].population == "children");
     CHECK(report.claim_count == 4);
     CHECK(report.source_count == 2);
@@ -348,8 +356,8 @@ TEST_CASE("disagreements between sources on the same date", "[report]") {
     const Disagreement& first = report.disagreements[0];
     CHECK(first.as_of == day("2023-10-16"));
     CHECK(first.population.empty());
-    CHECK(report.series[first.lowest.series].claimant == "IDF");
-    CHECK(report.series[first.highest.series].claimant == "Hamas");
+    CHECK(first.lowest.claimant == "IDF");
+    CHECK(first.highest.claimant == "Hamas");
     CHECK(first.difference == 1);
     REQUIRE(first.ratio.has_value());
     CHECK(format_ratio(*first.ratio) == "1.01");

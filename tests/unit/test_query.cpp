@@ -307,3 +307,42 @@ TEST_CASE("find_claims filters a period and orders by as_of", "[query]") {
         CHECK(model::format_date(found[0].article.published) == "2023-10-25");
     }
 }
+
+TEST_CASE("Queries read only the latest revision of each article", "[query][revisions]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    auto page = [](std::string path, std::string body, std::string published) {
+        model::Article article;
+        article.path = std::move(path);
+        article.url = "https://example.org/live";
+        article.outlet = "Example Wire";
+        article.published = day(published);
+        article.body = std::move(body);
+        return article;
+    };
+    store.add_article(page("v1.html", "first", "2023-10-20"), "v1",
+                      {claim(model::Metric::killed, 3000, k_ministry, "2023-10-19"),
+                       claim(model::Metric::injured, 9000, k_ministry, "2023-10-19")});
+    add(store, "other", "2023-10-20", "Other News",
+        {claim(model::Metric::killed, 1400, "IDF", "2023-10-19")});
+    // The page updated the same day: its killed figure corrected, the injured
+    // figure gone.
+    store.add_article(page("v2.html", "second", "2023-10-20"), "v2",
+                      {claim(model::Metric::killed, 3100, k_ministry, "2023-10-19")});
+
+    CHECK(describe(query::find_claims(db, {})) ==
+          std::vector<std::string>{"killed Gaza Health Ministry [] 3100 2023-10-19",
+                                   "killed IDF [] 1400 2023-10-19"});
+    CHECK(describe(query::claims_on(db, {}, day("2023-10-19"))) ==
+          std::vector<std::string>{"killed Gaza Health Ministry [] 3100 2023-10-19",
+                                   "killed IDF [] 1400 2023-10-19"});
+    CHECK(describe(query::latest_as_of(db, {}, day("2023-10-31"))) ==
+          std::vector<std::string>{"killed Gaza Health Ministry [] 3100 2023-10-19",
+                                   "killed IDF [] 1400 2023-10-19"});
+    ClaimFilter injured;
+    injured.metric = model::Metric::injured;
+    CHECK(query::find_claims(db, injured).empty());
+    CHECK(query::latest_as_of(db, injured, day("2023-10-31")).empty());
+    // Every claim is still stored.
+    CHECK(store.all_claims(store::Revisions::all).size() == 4);
+}

@@ -5,11 +5,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
 #include <unistd.h>
 
 using namespace tracker;
@@ -54,7 +58,8 @@ model::Date day(std::string_view text) {
 model::Article article(std::string path, std::string published = "2023-10-21") {
     model::Article result;
     result.path = std::move(path);
-    result.url = "https://example.org/a";
+    // One URL per article: articles sharing a URL are revisions of one article.
+    result.url = "https://example.org/" + result.path;
     result.title = "Title";
     result.outlet = "Example Wire";
     result.published = day(published);
@@ -477,4 +482,186 @@ TEST_CASE("Claimant aliases are an idempotent, case-insensitive upsert", "[store
               .execAndGet("SELECT k.name FROM claimant_aliases a JOIN claimants k "
                           "ON k.id = a.claimant_id WHERE a.alias = 'MoH'")
               .getString() == "Hamas");
+}
+
+// ------------------------------------------------------------- revisions --
+
+namespace {
+
+model::Article revision(std::string path, std::string url, std::string published,
+                        std::string body) {
+    model::Article result = article(std::move(path), std::move(published));
+    result.url = std::move(url);
+    result.body = std::move(body);
+    return result;
+}
+
+std::vector<std::int64_t> claim_values(const std::vector<model::ClaimRecord>& records) {
+    std::vector<std::int64_t> values;
+    for (const auto& record : records) values.push_back(record.claim.value);
+    return values;
+}
+
+} // namespace
+
+TEST_CASE("Changed content at a known URL is stored as a new revision", "[store][revisions]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const std::string url = "https://example.org/live/gaza";
+    const auto first = store.add_article(revision("v1.html", url, "2023-10-21", "first"), "h1",
+                                         {claim(model::Metric::killed, 100, "X")});
+    REQUIRE(first.outcome == store::WriteOutcome::imported);
+    CHECK_FALSE(first.revision_of);
+
+    const auto second = store.add_article(revision("v2.html", url, "2023-10-21", "second"), "h2",
+                                          {claim(model::Metric::killed, 120, "X"),
+                                           claim(model::Metric::injured, 300, "X")});
+    CHECK(second.outcome == store::WriteOutcome::imported);
+    CHECK(second.revision_of == std::optional<std::int64_t>(first.article_id));
+    CHECK(second.claims_stored == 2);
+
+    // Both revisions are stored; reads see the latest one only.
+    CHECK(count_rows(db, "articles") == 2);
+    CHECK(count_rows(db, "claims") == 3);
+    CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{120, 300});
+    CHECK(claim_values(store.all_claims(store::Revisions::all)) ==
+          std::vector<std::int64_t>{100, 120, 300});
+    const auto summaries = store.articles();
+    REQUIRE(summaries.size() == 2);
+    CHECK(summaries[0].superseded_by == std::optional<std::int64_t>(second.article_id));
+    CHECK_FALSE(summaries[1].superseded_by);
+
+    // The first revision's content again is already present, and stays old.
+    const auto again = store.add_article(revision("v1-copy.html", url, "2023-10-21", "first"),
+                                         "h1", {claim(model::Metric::killed, 100, "X")});
+    CHECK(again.outcome == store::WriteOutcome::already_present);
+    CHECK(again.article_id == first.article_id);
+    CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{120, 300});
+
+    // A third revision supersedes the second; the chain runs 1 -> 2 -> 3.
+    const auto third = store.add_article(revision("v3.html", url, "2023-10-22", "third"), "h3",
+                                         {claim(model::Metric::killed, 150, "X")});
+    CHECK(third.revision_of == std::optional<std::int64_t>(second.article_id));
+    CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{150});
+    const auto chained = store.articles();
+    REQUIRE(chained.size() == 3);
+    CHECK(chained[0].superseded_by == std::optional<std::int64_t>(second.article_id));
+    CHECK(chained[1].superseded_by == std::optional<std::int64_t>(third.article_id));
+    CHECK_FALSE(chained[2].superseded_by);
+    CHECK(db.handle().execAndGet("SELECT count(*) FROM current_articles").getInt() == 1);
+}
+
+TEST_CASE("A revision published earlier than the latest stays behind it", "[store][revisions]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const std::string url = "https://example.org/story";
+    const auto newer = store.add_article(revision("new.html", url, "2023-10-25", "updated"), "new",
+                                         {claim(model::Metric::killed, 6000, "X")});
+    // Imported later, but an older version of the page: not the latest.
+    const auto older = store.add_article(revision("old.html", url, "2023-10-20", "original"),
+                                         "old", {claim(model::Metric::killed, 3000, "X")});
+    CHECK(older.outcome == store::WriteOutcome::imported);
+    CHECK(older.revision_of == std::optional<std::int64_t>(newer.article_id));
+    CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{6000});
+    const auto summaries = store.articles();
+    REQUIRE(summaries.size() == 2);
+    CHECK_FALSE(summaries[0].superseded_by);
+    CHECK(summaries[1].superseded_by == std::optional<std::int64_t>(newer.article_id));
+}
+
+TEST_CASE("Articles without a URL, or with different URLs, are never revisions",
+          "[store][revisions]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const auto a = store.add_article(revision("a.txt", "", "2023-10-21", "a"), "ha",
+                                     {claim(model::Metric::killed, 1, "X")});
+    const auto b = store.add_article(revision("b.txt", "", "2023-10-21", "b"), "hb",
+                                     {claim(model::Metric::killed, 2, "X")});
+    const auto c = store.add_article(revision("c.txt", "https://example.org/c", "2023-10-21", "c"),
+                                     "hc", {claim(model::Metric::killed, 3, "X")});
+    const auto d = store.add_article(revision("d.txt", "https://example.org/C", "2023-10-21", "d"),
+                                     "hd", {claim(model::Metric::killed, 4, "X")});
+    for (const auto& result : {a, b, c, d}) CHECK_FALSE(result.revision_of);
+    CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{1, 2, 3, 4});
+    for (const auto& summary : store.articles()) CHECK_FALSE(summary.superseded_by);
+}
+
+TEST_CASE("has_article finds stored content hashes", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    CHECK_FALSE(store.has_article("h1"));
+    store.add_article(article("a.txt"), "h1", {});
+    CHECK(store.has_article("h1"));
+    CHECK_FALSE(store.has_article("h2"));
+    CHECK_FALSE(store.has_article("'; DROP TABLE articles; --"));
+}
+
+TEST_CASE("Migration 0002 chains revisions already stored under one URL", "[store][revisions]") {
+    TempPath path;
+    {
+        // A database as tracker made it before revisions existed: 0001 only.
+        SQLite::Database old(path.str(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        old.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                 " applied_at TEXT NOT NULL)");
+        const auto initial = embedded::find("schema/0001_initial.sql");
+        REQUIRE(initial);
+        old.exec(std::string(*initial));
+        old.exec("INSERT INTO schema_migrations VALUES (1, '0001_initial.sql', "
+                 "'2023-10-01T00:00:00Z')");
+        old.exec("INSERT INTO articles (id, content_hash, url, published, imported_at) VALUES "
+                 "(1, 'a', 'https://x/1', '2023-10-21', 't'),"
+                 "(2, 'b', '', '2023-10-21', 't'),"
+                 "(3, 'c', 'https://x/1', '2023-10-22', 't'),"
+                 "(4, 'd', '', '2023-10-21', 't'),"
+                 "(5, 'e', 'https://x/1', '2023-10-20', 't'),"
+                 "(6, 'f', 'https://x/2', '2023-10-20', 't')");
+    }
+    Database db(path.str());
+    CHECK(db.schema_version() == highest_embedded_version());
+    ClaimStore store(db);
+    std::vector<std::string> chain;
+    for (const auto& summary : store.articles())
+        chain.push_back(std::to_string(summary.info.id) + "->" +
+                        (summary.superseded_by ? std::to_string(*summary.superseded_by) : "-"));
+    // https://x/1 in (published, id) order: 5, 1, 3.
+    CHECK(chain == std::vector<std::string>{"1->3", "2->-", "3->-", "4->-", "5->1", "6->-"});
+}
+
+TEST_CASE("A write waits and retries while another connection holds the database",
+          "[store][busy]") {
+    TempPath path;
+    Database writer(path.str());
+    ClaimStore store(writer);
+    // No busy timeout on this connection: every wait is a retry of the store.
+    writer.handle().exec("PRAGMA busy_timeout = 0");
+
+    Database other(path.str());
+    other.handle().exec("BEGIN IMMEDIATE");
+    std::atomic<bool> released{false};
+    std::thread holder([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(150));
+        released = true;
+        other.handle().exec("COMMIT");
+    });
+    const auto result =
+        store.add_article(article("a.txt"), "hash", {claim(model::Metric::killed, 1, "X")});
+    holder.join();
+    CHECK(released);
+    CHECK(result.outcome == store::WriteOutcome::imported);
+    CHECK(count_rows(writer, "claims") == 1);
+}
+
+TEST_CASE("retry_while_busy gives up on other errors at once", "[store][busy]") {
+    int attempts = 0;
+    CHECK_THROWS_AS(store::retry_while_busy([&] {
+                        ++attempts;
+                        throw SQLite::Exception("constraint failed", SQLITE_CONSTRAINT);
+                    }),
+                    SQLite::Exception);
+    CHECK(attempts == 1);
+    int busy = 0;
+    CHECK(store::retry_while_busy([&] {
+              if (++busy < 3) throw SQLite::Exception("database is locked", SQLITE_BUSY);
+              return busy;
+          }) == 3);
 }

@@ -23,5 +23,6 @@ void add_export_command(CLI::App& app, int& exit_status);
 void add_query_command(CLI::App& app, int& exit_status);
 void add_report_command(CLI::App& app, int& exit_status);
 void add_articles_command(CLI::App& app, int& exit_status);
+void add_importers_command(CLI::App& app, int& exit_status);
 
 } // namespace tracker::cli

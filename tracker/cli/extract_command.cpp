@@ -48,6 +48,7 @@ void explain(std::ostream& out, const model::Article& article, const extract::Ex
     }
     if (!result.rejected.empty()) out << "\nnumbers that are not claims:\n";
     for (const auto& r : result.rejected) out << "  " << r.text << "  (" << r.reason << ")\n";
+    if (result.more_rejected) out << "  ... and " << result.more_rejected << " more\n";
 }
 
 int run_extract(const ExtractOptions& options) {

@@ -32,6 +32,7 @@ int run(int argc, char** argv) {
     add_query_command(app, exit_status);
     add_report_command(app, exit_status);
     add_articles_command(app, exit_status);
+    add_importers_command(app, exit_status);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -28,10 +28,12 @@ constexpr std::string_view k_claimant_condition =
     "   SELECT t.id FROM claimants t WHERE t.name = :claimant COLLATE NOCASE"
     "   UNION SELECT ta.claimant_id FROM claimant_aliases ta WHERE ta.alias = :claimant)))";
 
-// "WHERE ..." for the filter plus any extra conditions (always true when
-// there are none). Only fixed SQL text goes in; values are bound by name.
+// "WHERE ..." for the filter plus any extra conditions. Only fixed SQL text
+// goes in; values are bound by name. Every query reads only the latest
+// revision of each article (schema/0002_article_revisions.sql): a claim of
+// a replaced revision is never an answer.
 std::string where_clause(const ClaimFilter& filter, std::initializer_list<std::string_view> extra) {
-    std::string sql = "WHERE 1";
+    std::string sql = "WHERE a.superseded_by IS NULL";
     auto add = [&sql](std::string_view condition) {
         sql += " AND ";
         sql += condition;

@@ -40,8 +40,8 @@ void bind_optional(SQLite::Statement& statement, int index, std::optional<std::i
 
 // The id of the claimant with this exact canonical name, creating it if new.
 // `cache` spares repeated lookups within one write.
-std::int64_t claimant_id(SQLite::Database& db, const std::string& name,
-                         std::map<std::string, std::int64_t>& cache) {
+std::int64_t find_or_add_claimant(SQLite::Database& db, const std::string& name,
+                                  std::map<std::string, std::int64_t>& cache) {
     if (auto found = cache.find(name); found != cache.end()) return found->second;
     SQLite::Statement insert(db, "INSERT INTO claimants (name) VALUES (?) "
                                  "ON CONFLICT (name) DO NOTHING");
@@ -100,9 +100,173 @@ model::ClaimRecord read_claim_record(SQLite::Statement& row) {
 
 } // namespace detail
 
+// The statements of the write path, prepared on first use and reused: an
+// import writes thousands of articles through the same few statements.
+struct ClaimStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : find_hash(db, "SELECT id FROM articles WHERE content_hash = ?"),
+          latest_revision(db, "SELECT id FROM articles WHERE url = ? AND superseded_by IS NULL "
+                              "ORDER BY published DESC, id DESC LIMIT 1"),
+          // Re-chains the revisions of a URL in (published, id) order: each
+          // points to the next, the last to none. Same rule as
+          // schema/0002_article_revisions.sql.
+          chain_revisions(
+              db, "UPDATE articles SET superseded_by = ("
+                  " SELECT n.id FROM articles n"
+                  " WHERE n.url = articles.url AND (n.published, n.id) > (articles.published, articles.id)"
+                  " ORDER BY n.published, n.id LIMIT 1) "
+                  "WHERE url = ?"),
+          insert_article(db, "INSERT INTO articles (content_hash, path, url, title, outlet, "
+                             "published, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+          insert_claim(db, "INSERT INTO claims (article_id, metric, value, qualifier, low, high, "
+                           "population, claimant_id, as_of, sentence, span_start, span_end, rule) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          find_claimant(db, "SELECT id FROM claimants WHERE name = ?"),
+          insert_claimant(db, "INSERT INTO claimants (name) VALUES (?)"),
+          find_file(db, "SELECT articles FROM imported_files WHERE file_key = ?"),
+          insert_file(db, "INSERT INTO imported_files (file_key, path, articles, imported_at) "
+                          "VALUES (?, ?, ?, ?) ON CONFLICT (file_key) DO NOTHING") {}
+
+    SQLite::Statement find_hash;
+    SQLite::Statement latest_revision;
+    SQLite::Statement chain_revisions;
+    SQLite::Statement insert_article;
+    SQLite::Statement insert_claim;
+    SQLite::Statement find_claimant;
+    SQLite::Statement insert_claimant;
+    SQLite::Statement find_file;
+    SQLite::Statement insert_file;
+};
+
+namespace {
+
+// Readies a reused statement for new bindings, and resets it again when the
+// use ends (however it ends), so that no finished or abandoned read keeps a
+// snapshot of the database open.
+class StatementUse {
+public:
+    explicit StatementUse(SQLite::Statement& statement) : m_statement(statement) {
+        m_statement.tryReset();
+        m_statement.clearBindings();
+    }
+    ~StatementUse() { m_statement.tryReset(); }
+    StatementUse(const StatementUse&) = delete;
+    StatementUse& operator=(const StatementUse&) = delete;
+    SQLite::Statement* operator->() { return &m_statement; }
+    SQLite::Statement& operator*() { return m_statement; }
+
+private:
+    SQLite::Statement& m_statement;
+};
+
+} // namespace
+
+ClaimStore::ClaimStore(Database& db) : m_db(db) {}
+ClaimStore::~ClaimStore() = default;
+
+ClaimStore::Statements& ClaimStore::statements() {
+    if (!m_statements) m_statements = std::make_unique<Statements>(m_db.handle());
+    return *m_statements;
+}
+
+// The id of the claimant with this exact canonical name, creating it if new.
+// Ids created in the current transaction go to `new_claimants` until it
+// commits.
+std::int64_t ClaimStore::claimant_id(const std::string& name,
+                                     std::map<std::string, std::int64_t, std::less<>>& new_claimants) {
+    if (auto found = m_claimant_ids.find(name); found != m_claimant_ids.end()) return found->second;
+    if (auto found = new_claimants.find(name); found != new_claimants.end()) return found->second;
+    Statements& sql = statements();
+    std::int64_t id = 0;
+    {
+        StatementUse find(sql.find_claimant);
+        find->bind(1, name);
+        if (find->executeStep()) {
+            id = find->getColumn(0).getInt64();
+            // Committed by someone (maybe another process): safe to keep.
+            m_claimant_ids.emplace(name, id);
+            return id;
+        }
+    }
+    StatementUse insert(sql.insert_claimant);
+    insert->bind(1, name);
+    insert->exec();
+    id = m_db.handle().getLastInsertRowid();
+    new_claimants.emplace(name, id);
+    return id;
+}
+
+// One attempt at add_article: the whole write in one transaction, which
+// rolls back when anything throws.
+WriteResult ClaimStore::write_article(const model::Article& article, const std::string& hash,
+                                      const std::vector<model::Claim>& claims,
+                                      std::map<std::string, std::int64_t, std::less<>>& new_claimants) {
+    SQLite::Database& db = m_db.handle();
+    Statements& sql = statements();
+    // IMMEDIATE: the hash check, the revision check and the insert must see
+    // the same database even when another tracker imports concurrently.
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    {
+        StatementUse existing(sql.find_hash);
+        existing->bind(1, hash);
+        if (existing->executeStep())
+            // The transaction rolls back on scope exit; it wrote nothing.
+            return {WriteOutcome::already_present, existing->getColumn(0).getInt64(), 0,
+                    std::nullopt};
+    }
+
+    std::optional<std::int64_t> previous;
+    if (!article.url.empty()) {
+        StatementUse latest(sql.latest_revision);
+        latest->bind(1, article.url);
+        if (latest->executeStep()) previous = latest->getColumn(0).getInt64();
+    }
+
+    std::int64_t article_id = 0;
+    {
+        StatementUse insert(sql.insert_article);
+        insert->bind(1, hash);
+        insert->bind(2, article.path);
+        insert->bind(3, article.url);
+        insert->bind(4, article.title);
+        insert->bind(5, article.outlet);
+        insert->bind(6, model::format_date(*article.published));
+        insert->bind(7, utc_now());
+        insert->exec();
+        article_id = db.getLastInsertRowid();
+    }
+    if (previous) {
+        StatementUse chain(sql.chain_revisions);
+        chain->bind(1, article.url);
+        chain->exec();
+    }
+
+    for (const model::Claim& claim : claims) {
+        const std::int64_t claimant = claimant_id(claim.claimant, new_claimants);
+        StatementUse insert(sql.insert_claim);
+        insert->bind(1, article_id);
+        insert->bind(2, std::string(model::to_string(claim.metric)));
+        insert->bind(3, claim.value);
+        insert->bind(4, std::string(model::to_string(claim.qualifier)));
+        bind_optional(*insert, 5, claim.low);
+        bind_optional(*insert, 6, claim.high);
+        insert->bind(7, claim.population);
+        insert->bind(8, claimant);
+        insert->bind(9, model::format_date(claim.as_of));
+        insert->bind(10, claim.sentence);
+        insert->bind(11, static_cast<std::int64_t>(claim.span_start));
+        insert->bind(12, static_cast<std::int64_t>(claim.span_end));
+        insert->bind(13, claim.rule);
+        insert->exec();
+    }
+
+    transaction.commit();
+    return {WriteOutcome::imported, article_id, claims.size(), previous};
+}
+
 // Errors: a missing publication date or empty content hash is a caller's
 // mistake and throws StoreError before anything is written. SQLite failures
-// (disk full, locked beyond the busy timeout, a constraint) are rethrown as
+// (disk full, still busy after the retries, a constraint) are rethrown as
 // StoreError too, so callers catch one type; the transaction rolls back.
 WriteResult ClaimStore::add_article(const model::Article& article, std::string_view content_hash,
                                     const std::vector<model::Claim>& claims) {
@@ -113,63 +277,59 @@ WriteResult ClaimStore::add_article(const model::Article& article, std::string_v
         throw StoreError(fmt::format("{}: article has an empty content hash",
                                      article.path.empty() ? "article" : article.path));
 
-    SQLite::Database& db = m_db.handle();
+    const std::string hash(content_hash);
     try {
-        // IMMEDIATE: the hash check and the insert must see the same database
-        // even when another tracker imports concurrently.
-        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-        const std::string hash(content_hash);
-
-        SQLite::Statement existing(db, "SELECT id FROM articles WHERE content_hash = ?");
-        existing.bind(1, hash);
-        if (existing.executeStep())
-            // The transaction rolls back on scope exit; it wrote nothing.
-            return {WriteOutcome::already_present, existing.getColumn(0).getInt64(), 0};
-
-        SQLite::Statement insert_article(
-            db, "INSERT INTO articles (content_hash, path, url, title, outlet, published, "
-                "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        insert_article.bind(1, hash);
-        insert_article.bind(2, article.path);
-        insert_article.bind(3, article.url);
-        insert_article.bind(4, article.title);
-        insert_article.bind(5, article.outlet);
-        insert_article.bind(6, model::format_date(*article.published));
-        insert_article.bind(7, utc_now());
-        insert_article.exec();
-        const std::int64_t article_id = db.getLastInsertRowid();
-
-        std::map<std::string, std::int64_t> claimants;
-        SQLite::Statement insert_claim(
-            db, "INSERT INTO claims (article_id, metric, value, qualifier, low, high, population, "
-                "claimant_id, as_of, sentence, span_start, span_end, rule) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const model::Claim& claim : claims) {
-            const std::int64_t claimant = claimant_id(db, claim.claimant, claimants);
-            insert_claim.reset();
-            insert_claim.clearBindings();
-            insert_claim.bind(1, article_id);
-            insert_claim.bind(2, std::string(model::to_string(claim.metric)));
-            insert_claim.bind(3, claim.value);
-            insert_claim.bind(4, std::string(model::to_string(claim.qualifier)));
-            bind_optional(insert_claim, 5, claim.low);
-            bind_optional(insert_claim, 6, claim.high);
-            insert_claim.bind(7, claim.population);
-            insert_claim.bind(8, claimant);
-            insert_claim.bind(9, model::format_date(claim.as_of));
-            insert_claim.bind(10, claim.sentence);
-            insert_claim.bind(11, static_cast<std::int64_t>(claim.span_start));
-            insert_claim.bind(12, static_cast<std::int64_t>(claim.span_end));
-            insert_claim.bind(13, claim.rule);
-            insert_claim.exec();
-        }
-
-        transaction.commit();
-        return {WriteOutcome::imported, article_id, claims.size()};
+        return retry_while_busy([&] {
+            std::map<std::string, std::int64_t, std::less<>> new_claimants;
+            WriteResult result = write_article(article, hash, claims, new_claimants);
+            m_claimant_ids.merge(new_claimants);  // committed now
+            return result;
+        });
     } catch (const SQLite::Exception& error) {
         throw StoreError(fmt::format("{}: cannot store article: {}",
                                      article.path.empty() ? "article" : article.path,
                                      error.what()));
+    }
+}
+
+bool ClaimStore::has_article(std::string_view content_hash) {
+    try {
+        return retry_while_busy([&] {
+            StatementUse existing(statements().find_hash);
+            existing->bind(1, std::string(content_hash));
+            return existing->executeStep();
+        });
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(fmt::format("cannot read articles: {}", error.what()));
+    }
+}
+
+std::optional<std::int64_t> ClaimStore::imported_file(std::string_view file_key) {
+    try {
+        return retry_while_busy([&]() -> std::optional<std::int64_t> {
+            StatementUse find(statements().find_file);
+            find->bind(1, std::string(file_key));
+            if (!find->executeStep()) return std::nullopt;
+            return find->getColumn(0).getInt64();
+        });
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(fmt::format("cannot read imported files: {}", error.what()));
+    }
+}
+
+void ClaimStore::record_imported_file(std::string_view file_key, std::string_view path,
+                                      std::int64_t articles) {
+    try {
+        retry_while_busy([&] {
+            StatementUse insert(statements().insert_file);
+            insert->bind(1, std::string(file_key));
+            insert->bind(2, std::string(path));
+            insert->bind(3, articles);
+            insert->bind(4, utc_now());
+            insert->exec();
+        });
+    } catch (const SQLite::Exception& error) {
+        throw StoreError(fmt::format("{}: cannot record the imported file: {}", path, error.what()));
     }
 }
 
@@ -181,33 +341,36 @@ void ClaimStore::add_claimant_aliases(std::string_view canonical,
     if (canonical.empty()) throw StoreError("claimant aliases: empty canonical name");
     SQLite::Database& db = m_db.handle();
     try {
-        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-        std::map<std::string, std::int64_t> cache;
-        const std::int64_t id = claimant_id(db, std::string(canonical), cache);
-        SQLite::Statement insert(db, "INSERT INTO claimant_aliases (alias, claimant_id) "
-                                     "VALUES (?, ?) ON CONFLICT (alias) DO UPDATE "
-                                     "SET claimant_id = excluded.claimant_id "
-                                     "WHERE claimant_id <> excluded.claimant_id");
-        for (const std::string& alias : aliases) {
-            if (alias.empty()) continue;
-            insert.reset();
-            insert.bind(1, alias);
-            insert.bind(2, id);
-            insert.exec();
-        }
-        transaction.commit();
+        retry_while_busy([&] {
+            SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+            std::map<std::string, std::int64_t> cache;
+            const std::int64_t id = find_or_add_claimant(db, std::string(canonical), cache);
+            SQLite::Statement insert(db, "INSERT INTO claimant_aliases (alias, claimant_id) "
+                                         "VALUES (?, ?) ON CONFLICT (alias) DO UPDATE "
+                                         "SET claimant_id = excluded.claimant_id "
+                                         "WHERE claimant_id <> excluded.claimant_id");
+            for (const std::string& alias : aliases) {
+                if (alias.empty()) continue;
+                insert.reset();
+                insert.bind(1, alias);
+                insert.bind(2, id);
+                insert.exec();
+            }
+            transaction.commit();
+        });
     } catch (const SQLite::Exception& error) {
         throw StoreError(
             fmt::format("claimant {}: cannot store aliases: {}", canonical, error.what()));
     }
 }
 
-std::vector<model::ClaimRecord> ClaimStore::all_claims() {
+std::vector<model::ClaimRecord> ClaimStore::all_claims(Revisions revisions) {
     try {
-        SQLite::Statement query(m_db.handle(),
-                                fmt::format("SELECT {} FROM {} ORDER BY a.id, c.span_start, c.id",
-                                            detail::k_claim_record_columns,
-                                            detail::k_claim_record_tables));
+        SQLite::Statement query(
+            m_db.handle(),
+            fmt::format("SELECT {} FROM {} {} ORDER BY a.id, c.span_start, c.id",
+                        detail::k_claim_record_columns, detail::k_claim_record_tables,
+                        revisions == Revisions::latest ? "WHERE a.superseded_by IS NULL" : ""));
         std::vector<model::ClaimRecord> records;
         while (query.executeStep())
             records.push_back(detail::read_claim_record(query));
@@ -222,8 +385,8 @@ std::vector<ArticleSummary> ClaimStore::articles() {
         SQLite::Statement query(
             m_db.handle(),
             "SELECT a.id, a.path, a.url, a.title, a.outlet, a.published, a.content_hash, "
-            "a.imported_at, (SELECT count(*) FROM claims c WHERE c.article_id = a.id) "
-            "FROM articles a ORDER BY a.id");
+            "a.imported_at, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), "
+            "a.superseded_by FROM articles a ORDER BY a.id");
         std::vector<ArticleSummary> summaries;
         while (query.executeStep()) {
             ArticleSummary summary;
@@ -236,6 +399,7 @@ std::vector<ArticleSummary> ClaimStore::articles() {
             summary.content_hash = query.getColumn(6).getString();
             summary.imported_at = query.getColumn(7).getString();
             summary.claim_count = query.getColumn(8).getInt64();
+            summary.superseded_by = read_optional(query.getColumn(9));
             summaries.push_back(std::move(summary));
         }
         return summaries;

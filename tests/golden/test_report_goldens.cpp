@@ -1,7 +1,13 @@
-// Golden test of the Markdown comparison report.
+// Golden tests of the reports in every format.
 //
-// Input:    tests/golden/report/claims.jsonl  (one claim with its article a line)
-// Expected: tests/golden/report/expected.md   (the rendered report, byte for byte)
+// Input:    tests/golden/report/claims.jsonl  (one claim with its article a line:
+//           22 claims from 12 articles written for the project, with figures
+//           that trip every consistency check)
+// Expected: tests/golden/report/expected.md, expected.html, expected.csv,
+//           expected.json (the hostages_held comparison report),
+//           expected-killed-by-outlet.md (--by outlet --window 7),
+//           overview.md, overview.html, overview.csv, overview.json
+//           (the overview), each byte for byte.
 //
 // On a mismatch the actual output is written to a temporary file whose path is
 // printed together with the expected file's path and the first differing lines;
@@ -15,6 +21,9 @@
 // the change with `git diff` before committing it.
 
 #include "reports/comparison_report.hpp"
+#include "reports/csv_renderer.hpp"
+#include "reports/html_renderer.hpp"
+#include "reports/json_renderer.hpp"
 #include "reports/markdown_renderer.hpp"
 #include "tracker/model/claim.hpp"
 #include "tracker/model/date.hpp"
@@ -150,15 +159,50 @@ void check_golden(const std::string& actual, const fs::path& expected_path) {
 
 } // namespace
 
-TEST_CASE("comparison report Markdown matches the golden file", "[golden]") {
+template <typename Report> std::string rendered(const Report& report, const std::string& format) {
+    std::ostringstream out;
+    if (format == "md")
+        tracker::reports::render_markdown(report, out);
+    else if (format == "html")
+        tracker::reports::render_html(report, out);
+    else if (format == "csv")
+        tracker::reports::render_csv(report, out);
+    else
+        tracker::reports::render_json(report, out);
+    return out.str();
+}
+
+TEST_CASE("comparison report matches the golden files in every format", "[golden]") {
     const auto claims = load_claims(k_golden_dir / "claims.jsonl");
-    REQUIRE(claims.size() == 13);
+    REQUIRE(claims.size() == 22);
 
     tracker::reports::ReportOptions options;
     options.metric = tracker::model::Metric::hostages_held;
     const auto report = tracker::reports::build_comparison_report(claims, options);
+    for (const std::string format : {"md", "html", "csv", "json"}) {
+        SECTION(format) {
+            check_golden(rendered(report, format), k_golden_dir / ("expected." + format));
+        }
+    }
+}
 
-    std::ostringstream out;
-    tracker::reports::render_markdown(report, out);
-    check_golden(out.str(), k_golden_dir / "expected.md");
+TEST_CASE("comparison report by outlet with a 7-day window matches its golden file", "[golden]") {
+    const auto claims = load_claims(k_golden_dir / "claims.jsonl");
+    tracker::reports::ReportOptions options;
+    options.metric = tracker::model::Metric::killed;
+    options.series_key = tracker::reports::SeriesKey::outlet;
+    options.window_days = 7;
+    const auto report = tracker::reports::build_comparison_report(claims, options);
+    check_golden(rendered(report, "md"), k_golden_dir / "expected-killed-by-outlet.md");
+}
+
+TEST_CASE("overview report matches the golden files in every format", "[golden]") {
+    const auto claims = load_claims(k_golden_dir / "claims.jsonl");
+    tracker::reports::ReportOptions options;
+    const auto report = tracker::reports::build_overview_report(claims, options);
+    for (const std::string format : {"md", "html", "csv", "json"}) {
+        SECTION(format) {
+            check_golden(rendered(report, format), k_golden_dir / ("overview." + format));
+        }
+    }
 }
