@@ -681,7 +681,7 @@ std::variant<RowClaims, std::string> row_claims(const Row& row, const ColumnPlan
         if (low) claim.low = low;
         if (high) claim.high = high;
         if ((claim.low && claim.value < *claim.low) ||
-            (claim.high && claim.value > *claim.high && qualifier != model::Qualifier::range))
+            (claim.high && claim.value > *claim.high))  // a range's value is its low end
             return "value " + std::to_string(claim.value) + " is outside its bounds " +
                    (claim.low ? std::to_string(*claim.low) : "") + ".." +
                    (claim.high ? std::to_string(*claim.high) : "");
