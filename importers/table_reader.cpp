@@ -337,6 +337,9 @@ class JsonSource : public RowSource {
             std::size_t offset = m_base + (error.byte > 0 ? error.byte - 1 : 0);
             return TableError{line_at(m_text, offset),
                               "invalid JSON: " + json_error_reason(error.what())};
+        } catch (const nlohmann::json::exception& error) {
+            // e.g. a number beyond a double's range ("1e400")
+            return TableError{line_at(m_text, m_base), "invalid JSON: " + json_error_reason(error.what())};
         }
         if (m_document.is_array())
             m_rows = &m_document;

@@ -39,6 +39,10 @@ if [ $# -ne 2 ]; then
 fi
 TRACKER=$(realpath -- "$1") || exit 2
 SRC=$(realpath -- "$2") || exit 2
+if [ ! -d "$SRC/tests/cli" ]; then
+    echo "$0: $SRC is not the tracker source tree" >&2
+    exit 2
+fi
 if [ ! -x "$TRACKER" ]; then
     echo "$0: $TRACKER is not an executable" >&2
     exit 2
@@ -388,6 +392,20 @@ EOF
     done
 }
 
+# Numbers no double holds, in a JSON table: refused as a bad file, one line.
+t_json_number_overflow() {
+    printf '[{"date": "2023-10-26", "metric": "killed", "value": 1e400}]\n' >"$T/overflow.json"
+    printf '1e1111' >"$T/bare.json"
+    local file
+    for file in overflow.json bare.json; do
+        run import --db "$T/t.db" "$T/$file"
+        want_status 1 || return 1
+        grep -q "$file" "$T/err" || fail "the refusal does not name $file: $(cat "$T/err")" || return 1
+        [ "$(grep -c "$file" "$T/err")" -eq 1 ] || fail "want one line for $file: $(cat "$T/err")" || return 1
+        echo "# note: $file: $(grep "$file" "$T/err")"
+    done
+}
+
 # Entities: two million in a page (decoded, not expanded), and the "billion
 # laughs" of entities a feed declares itself (never expanded).
 t_entity_bombs() {
@@ -656,6 +674,7 @@ check "a single 10 MB line" t_long_line
 check "a million tiny numbers" t_million_numbers
 check "100,000 nested <div>s in a page" t_nested_html
 check "deep nesting in a feed and a JSON table" t_nested_feed_and_json
+check "a JSON table with numbers out of range" t_json_number_overflow
 check "entity bombs: a page of entities, a billion-laughs feed" t_entity_bombs
 check "NUL bytes: binary near the start, escaped further on" t_nul_bytes
 check "overlong UTF-8 and surrogates are refused as invalid UTF-8" t_overlong_utf8

@@ -141,3 +141,29 @@ TEST_CASE("fuzz regressions: a table range whose high is below its value is a ba
     check_table_bounds("csv", "date,metric,value,qualifier,high\n2023-10-30,displaced,6,range,1\n");
     check_table_bounds("json", R"([{"date": "2023-10-30", "metric": "displaced", "value": 6, "qualifier": "range", "high": 1}])");
 }
+
+// fuzz_json_table, crash-3f2e8687 (minimized to the 6 bytes "1e1111"): a
+// JSON number beyond a double's range makes nlohmann::json::parse throw
+// out_of_range (406, "number overflow"), which the JSON table reader does
+// not catch (importers/table_reader.cpp, JsonSource::start catches only
+// parse_error), so Reader::read threw instead of returning a ReadError and
+// the fuzz target died in std::terminate. `tracker import` survives it only
+// because it catches every std::exception per file.
+TEST_CASE("fuzz regressions: a JSON number out of range is a read error, not an exception", "[fuzz]") {
+    static const unsigned char crash_3f2e8687[] = {0x31, 0x65, 0x31, 0x31, 0x31, 0x31};  // "1e1111"
+    const importers::Reader* reader = importers::find_reader("json");
+    REQUIRE(reader != nullptr);
+    for (const std::string& content :
+         {bytes(crash_3f2e8687),
+          std::string(R"([{"date": "2023-10-26", "metric": "killed", "value": 1e400}])"),
+          std::string(R"({"rows": [{"date": "2023-10-26", "metric": "killed", "value": 7028, "low": -1e999}]})")}) {
+        CAPTURE(content);
+        for (bool skip_bad_rows : {false, true}) {
+            importers::ReaderOptions options;
+            options.skip_bad_rows = skip_bad_rows;
+            importers::ReaderResult result;
+            REQUIRE_NOTHROW(result = reader->read("regression.json", content, options));
+            CHECK(std::holds_alternative<importers::ReadError>(result));
+        }
+    }
+}
