@@ -28,11 +28,25 @@ TEST_CASE("output: a claim's JSON line matches the JSON library, escapes include
     CHECK(written.str() == tracker::cli::claim_json(claim, article).dump() + "\n");
 }
 
+namespace {
+std::string csv_row(const std::vector<std::string>& fields) {
+    std::ostringstream out;
+    tracker::cli::write_csv_row(out, fields);
+    return out.str();
+}
+} // namespace
+
 TEST_CASE("output: CSV fields are quoted only when they must be", "[output]") {
-    CHECK(tracker::cli::csv_field("plain") == "plain");
-    CHECK(tracker::cli::csv_field("a,b") == "\"a,b\"");
-    CHECK(tracker::cli::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
-    CHECK(tracker::cli::csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_row({"plain", "a,b"}) == "plain,\"a,b\"\r\n");
+    CHECK(csv_row({"say \"hi\""}) == "\"say \"\"hi\"\"\"\r\n");
+    CHECK(csv_row({"two\nlines", ""}) == "\"two\nlines\",\r\n");
+}
+
+TEST_CASE("output: CSV cells that a spreadsheet would run as formulas are text", "[output]") {
+    CHECK(csv_row({"=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)"}) ==
+          "\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2+3,'@SUM(A1)\r\n");
+    // Tracker's own numbers and dates are untouched.
+    CHECK(csv_row({"7028", "2023-10-26", "at least"}) == "7028,2023-10-26,at least\r\n");
 }
 
 TEST_CASE("output: thousands are grouped", "[output]") {

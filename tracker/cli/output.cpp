@@ -1,5 +1,7 @@
 #include "tracker/cli/output.hpp"
 
+#include "reports/text_escape.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -36,20 +38,8 @@ void Output::commit() {
     m_committed = true;
 }
 
-std::string csv_field(std::string_view text) {
-    bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos;
-    if (!quote) return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += "\"\"";
-        else out += c;
-    }
-    out += '"';
-    return out;
-}
-
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << csv_field(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << reports::csv_text(fields[i]);
     out << "\r\n";
 }
 

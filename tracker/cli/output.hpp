@@ -37,8 +37,10 @@ private:
     bool m_committed = false;
 };
 
-// One RFC 4180 field: quoted when it holds a comma, quote or line break.
-std::string csv_field(std::string_view text);
+// One RFC 4180 row. Every cell goes through reports::csv_text, so that text
+// from an article (a claimant, a title, a sentence) that begins like a
+// formula opens as text in a spreadsheet; tracker's own numbers and dates never
+// begin with those characters and come out unchanged.
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
 // A plain text table with a header, columns padded to their widest cell.
