@@ -113,6 +113,20 @@ void Database::migrate(const std::string& path) {
         throw StoreError(fmt::format(
             "{}: not a tracker database (SQLite file without schema_migrations)", path));
 
+    // A database from a newer tracker: refuse it before anything below
+    // writes to the file (journal_mode = WAL rewrites the header of a
+    // database in rollback-journal mode), so that it stays exactly as the
+    // newer tracker left it.
+    const std::vector<Migration> migrations = embedded_migrations();
+    const int known = migrations.empty() ? 0 : migrations.back().version;
+    m_schema_version = recorded_version(m_db);
+    if (m_schema_version > known)
+        throw StoreError(fmt::format(
+            "{}: database schema version {} is newer than this tracker understands ({}): "
+            "the database was written by a newer tracker; upgrade tracker to use it (the "
+            "database was not changed)",
+            path, m_schema_version, known));
+
     // foreign_keys is per connection and ignored inside a transaction, and
     // journal_mode cannot change inside one either: set both first. In WAL
     // mode synchronous=NORMAL keeps every commit atomic and durable across a
@@ -132,14 +146,6 @@ void Database::migrate(const std::string& path) {
     // import stay in memory instead of being read back for each article.
     m_db.exec("PRAGMA cache_size = -32768");
 
-    const std::vector<Migration> migrations = embedded_migrations();
-    const int known = migrations.empty() ? 0 : migrations.back().version;
-    m_schema_version = recorded_version(m_db);
-    if (m_schema_version > known)
-        throw StoreError(fmt::format("{}: database schema version {} is newer than this "
-                                     "tracker understands ({}); upgrade tracker",
-                                     path, m_schema_version, known));
-
     for (const Migration& migration : migrations) {
         if (migration.version <= m_schema_version) continue;
         // IMMEDIATE takes the write lock up front, so two trackers opening
@@ -147,9 +153,8 @@ void Database::migrate(const std::string& path) {
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         // Another process may have applied it while we waited for the lock.
         if (recorded_version(m_db) >= migration.version) continue;
-        m_db.exec(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        m_db.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                  " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         try {
             m_db.exec(std::string(migration.sql));
         } catch (const SQLite::Exception& error) {
