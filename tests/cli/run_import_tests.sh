@@ -359,7 +359,17 @@ t_jobs_identical() {
         diff <(sed "s/j$jobs.db/jN.db/" "$T/summary$jobs") <(sed "s/j1.db/jN.db/" "$T/summary1") >/dev/null ||
             fail "--jobs $jobs summary differs" || return 1
     done
-    [ -s "$T/export1.jsonl" ] || fail "no claims exported"
+    [ -s "$T/export1.jsonl" ] || fail "no claims exported" || return 1
+    # Committing each article on its own, or in small groups, stores the same.
+    local size
+    for size in 1 7; do
+        run import --db "$T/b$size.db" -j 2 --batch-size "$size" "$T/corpus"
+        want_status 1 || return 1
+        want_counts "300 0 1" || return 1
+        export_db "$T/b$size.db" "$T/exportb$size.jsonl" || return 1
+        cmp -s "$T/export1.jsonl" "$T/exportb$size.jsonl" ||
+            fail "--batch-size $size export differs: $(diff "$T/export1.jsonl" "$T/exportb$size.jsonl" | head -5)" || return 1
+    done
 }
 
 # ------------------------------------------------------------- progress --
@@ -471,7 +481,7 @@ check "symlink loops and broken links are failures, not crashes" t_symlink_loop
 check "unreadable folder is a failure" t_unreadable_folder
 check "re-import: all skipped, export unchanged" t_reimport_skipped
 check "same URL, changed content: new revision, queries see the latest" t_revision
-check "--jobs 1, 2, 3: identical exports and messages" t_jobs_identical
+check "--jobs 1, 2, 3 and --batch-size 1, 7: identical exports and messages" t_jobs_identical
 check "progress bar only on a terminal, not with --quiet" t_progress_only_on_terminal
 check "two concurrent imports: nothing lost or doubled" t_concurrent_imports
 check "import killed part-way: consistent, then completed by a re-run" t_kill_and_resume

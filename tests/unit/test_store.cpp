@@ -218,6 +218,69 @@ TEST_CASE("add_article stores the article and its claims", "[store]") {
     CHECK(count_rows(db, "articles") == 2);
 }
 
+TEST_CASE("add_articles commits a group of articles and the files they complete together",
+          "[store][batch]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    const model::Article a = article("a.txt"), b = article("b.txt"), copy = article("copy.txt");
+    const std::vector<model::Claim> a_claims{
+        claim(model::Metric::killed, 7028, "Gaza Health Ministry")};
+    const std::vector<model::Claim> b_claims{claim(model::Metric::hostages_held, 242, "IDF"),
+                                             claim(model::Metric::injured, 5000, "IDF")};
+    const std::vector<model::Claim> none;
+    // The third has the first's content: within one group it is found too.
+    const auto results = store.add_articles(
+        {{&a, "hash-a", &a_claims}, {&b, "hash-b", &b_claims}, {&copy, "hash-a", &none}},
+        {{"key-1", "a.txt", 1}, {"key-2", "b.txt", 2}});
+    REQUIRE(results.size() == 3);
+    CHECK(results[0].outcome == store::WriteOutcome::imported);
+    CHECK(results[0].claims_stored == 1);
+    CHECK(results[1].outcome == store::WriteOutcome::imported);
+    CHECK(results[1].claims_stored == 2);
+    CHECK(results[2].outcome == store::WriteOutcome::already_present);
+    CHECK(results[2].article_id == results[0].article_id);
+    CHECK(count_rows(db, "articles") == 2);
+    CHECK(count_rows(db, "claims") == 3);
+    CHECK(store.imported_file("key-1") == std::optional<std::int64_t>(1));
+    CHECK(store.imported_file("key-2") == std::optional<std::int64_t>(2));
+}
+
+TEST_CASE("A failure anywhere in a group stores none of it, and forgets its new claimants",
+          "[store][batch]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    // Stands for any failure in the middle of a write (a full disk, say).
+    db.handle().exec("CREATE TRIGGER fail_on_666 BEFORE INSERT ON claims WHEN NEW.value = 666 "
+                     "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+    const model::Article a = article("a.txt"), b = article("b.txt");
+    const std::vector<model::Claim> good{claim(model::Metric::killed, 10, "New Body")};
+    const std::vector<model::Claim> bad{claim(model::Metric::killed, 666, "Other Body")};
+    CHECK_THROWS_AS(
+        store.add_articles({{&a, "hash-a", &good}, {&b, "hash-b", &bad}}, {{"key-a", "a.txt", 1}}),
+        StoreError);
+    CHECK(count_rows(db, "articles") == 0);
+    CHECK(count_rows(db, "claims") == 0);
+    CHECK(count_rows(db, "claimants") == 0);
+    CHECK_FALSE(store.imported_file("key-a"));
+
+    // The claimant made by the failed group is not taken for stored.
+    store.add_article(a, "hash-a", good);
+    SQLite::Statement names(db.handle(), "SELECT k.name FROM claims c JOIN claimants k "
+                                         "ON k.id = c.claimant_id");
+    REQUIRE(names.executeStep());
+    CHECK(names.getColumn(0).getString() == "New Body");
+}
+
+TEST_CASE("A stored claim carries its article's publication date for the series index", "[store]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    store.add_article(article("a.txt", "2023-11-02"), "hash-a",
+                      {claim(model::Metric::killed, 9061, "Gaza Health Ministry", "2023-11-01")});
+    SQLite::Statement published(db.handle(), "SELECT published FROM claims");
+    REQUIRE(published.executeStep());
+    CHECK(published.getColumn(0).getString() == "2023-11-02");
+}
+
 TEST_CASE("The same content hash twice is a no-op", "[store]") {
     Database db(":memory:");
     ClaimStore store(db);
@@ -498,7 +561,8 @@ model::Article revision(std::string path, std::string url, std::string published
 
 std::vector<std::int64_t> claim_values(const std::vector<model::ClaimRecord>& records) {
     std::vector<std::int64_t> values;
-    for (const auto& record : records) values.push_back(record.claim.value);
+    for (const auto& record : records)
+        values.push_back(record.claim.value);
     return values;
 }
 
@@ -513,9 +577,9 @@ TEST_CASE("Changed content at a known URL is stored as a new revision", "[store]
     REQUIRE(first.outcome == store::WriteOutcome::imported);
     CHECK_FALSE(first.revision_of);
 
-    const auto second = store.add_article(revision("v2.html", url, "2023-10-21", "second"), "h2",
-                                          {claim(model::Metric::killed, 120, "X"),
-                                           claim(model::Metric::injured, 300, "X")});
+    const auto second = store.add_article(
+        revision("v2.html", url, "2023-10-21", "second"), "h2",
+        {claim(model::Metric::killed, 120, "X"), claim(model::Metric::injured, 300, "X")});
     CHECK(second.outcome == store::WriteOutcome::imported);
     CHECK(second.revision_of == std::optional<std::int64_t>(first.article_id));
     CHECK(second.claims_stored == 2);
@@ -532,8 +596,8 @@ TEST_CASE("Changed content at a known URL is stored as a new revision", "[store]
     CHECK_FALSE(summaries[1].superseded_by);
 
     // The first revision's content again is already present, and stays old.
-    const auto again = store.add_article(revision("v1-copy.html", url, "2023-10-21", "first"),
-                                         "h1", {claim(model::Metric::killed, 100, "X")});
+    const auto again = store.add_article(revision("v1-copy.html", url, "2023-10-21", "first"), "h1",
+                                         {claim(model::Metric::killed, 100, "X")});
     CHECK(again.outcome == store::WriteOutcome::already_present);
     CHECK(again.article_id == first.article_id);
     CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{120, 300});
@@ -558,8 +622,8 @@ TEST_CASE("A revision published earlier than the latest stays behind it", "[stor
     const auto newer = store.add_article(revision("new.html", url, "2023-10-25", "updated"), "new",
                                          {claim(model::Metric::killed, 6000, "X")});
     // Imported later, but an older version of the page: not the latest.
-    const auto older = store.add_article(revision("old.html", url, "2023-10-20", "original"),
-                                         "old", {claim(model::Metric::killed, 3000, "X")});
+    const auto older = store.add_article(revision("old.html", url, "2023-10-20", "original"), "old",
+                                         {claim(model::Metric::killed, 3000, "X")});
     CHECK(older.outcome == store::WriteOutcome::imported);
     CHECK(older.revision_of == std::optional<std::int64_t>(newer.article_id));
     CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{6000});
@@ -581,9 +645,11 @@ TEST_CASE("Articles without a URL, or with different URLs, are never revisions",
                                      "hc", {claim(model::Metric::killed, 3, "X")});
     const auto d = store.add_article(revision("d.txt", "https://example.org/C", "2023-10-21", "d"),
                                      "hd", {claim(model::Metric::killed, 4, "X")});
-    for (const auto& result : {a, b, c, d}) CHECK_FALSE(result.revision_of);
+    for (const auto& result : {a, b, c, d})
+        CHECK_FALSE(result.revision_of);
     CHECK(claim_values(store.all_claims()) == std::vector<std::int64_t>{1, 2, 3, 4});
-    for (const auto& summary : store.articles()) CHECK_FALSE(summary.superseded_by);
+    for (const auto& summary : store.articles())
+        CHECK_FALSE(summary.superseded_by);
 }
 
 TEST_CASE("has_article finds stored content hashes", "[store]") {

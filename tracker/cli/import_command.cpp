@@ -36,10 +36,10 @@
 #include <vector>
 
 #include <fnmatch.h>
-#include <xxhash.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 namespace tracker::cli {
 
@@ -53,8 +53,9 @@ struct ImportOptions {
     std::vector<std::string> column_map;
     bool skip_bad_rows = false;
     std::vector<std::string> globs;
-    unsigned jobs = 0;  // 0: one per core
+    unsigned jobs = 0; // 0: one per core
     bool quiet = false;
+    std::size_t batch_size = 256; // articles per commit at most
 };
 
 // ------------------------------------------------------------ the inputs --
@@ -62,8 +63,8 @@ struct ImportOptions {
 // One file to import, or a problem found while walking the folders.
 struct InputFile {
     std::string path;
-    std::uintmax_t size = 0;  // bytes (0 when unknown: standard input)
-    std::string error;        // non-empty: this input failed before reading
+    std::uintmax_t size = 0; // bytes (0 when unknown: standard input)
+    std::string error;       // non-empty: this input failed before reading
 };
 
 // A file's identity on disk, to recognise a folder seen before.
@@ -88,7 +89,7 @@ std::string stat_failure(int error) {
 // walked is a loop, reported as a failure; a folder reached again by
 // another way is walked once.
 class InputWalker {
-public:
+  public:
     InputWalker(std::vector<std::string> globs, std::set<FileId> skip)
         : m_globs(std::move(globs)), m_skip(std::move(skip)) {}
 
@@ -115,7 +116,7 @@ public:
         out.push_back({input, static_cast<std::uintmax_t>(info.st_size), {}});
     }
 
-private:
+  private:
     bool matches_globs(const std::string& name) const {
         if (m_globs.empty()) return true;
         return std::any_of(m_globs.begin(), m_globs.end(), [&](const std::string& glob) {
@@ -130,7 +131,7 @@ private:
                 out.push_back({folder, 0, "symlink loop: leads back to " + ancestor_path});
                 return;
             }
-        if (!m_visited.insert(id).second) return;  // walked already under another name
+        if (!m_visited.insert(id).second) return; // walked already under another name
 
         std::vector<std::string> names;
         std::error_code error;
@@ -200,9 +201,9 @@ struct ArticleToStore {
 // What became of one input file before the writer sees it.
 struct FileOutcome {
     std::vector<ArticleToStore> articles;
-    std::vector<std::string> warnings;  // printed, never a failure
-    std::string failure;                // "path: reason"; nothing of the file is stored
-    std::string file_key;               // see file_key()
+    std::vector<std::string> warnings; // printed, never a failure
+    std::string failure;               // "path: reason"; nothing of the file is stored
+    std::string file_key;              // see file_key()
     // Set when the file was imported whole before: how many articles it held
     // (none were read again).
     std::optional<std::int64_t> known_file_articles;
@@ -210,9 +211,9 @@ struct FileOutcome {
 
 // Everything a worker needs to turn a file into articles; shared read-only.
 struct ReadContext {
-    const importers::Reader* forced_reader = nullptr;  // --importer
+    const importers::Reader* forced_reader = nullptr; // --importer
     importers::ReaderOptions reader_options;
-    std::string options_key;  // the reader options, as bytes for file_key()
+    std::string options_key; // the reader options, as bytes for file_key()
     const lexicon::Lexicon* lexicon = nullptr;
 };
 
@@ -226,9 +227,11 @@ void add_field(std::string& key, std::string_view field) {
 std::string options_key(const importers::ReaderOptions& options) {
     std::string key;
     const auto& o = options.overrides;
-    for (const auto* field : {&o.outlet, &o.url, &o.title}) add_field(key, field->value_or("\x01"));
+    for (const auto* field : {&o.outlet, &o.url, &o.title})
+        add_field(key, field->value_or("\x01"));
     add_field(key, o.published ? model::format_date(*o.published) : "\x01");
-    for (const std::string& pair : options.column_map) add_field(key, pair);
+    for (const std::string& pair : options.column_map)
+        add_field(key, pair);
     add_field(key, options.skip_bad_rows ? "skip" : "strict");
     return key;
 }
@@ -252,7 +255,8 @@ std::string file_key(std::string_view reader, std::string_view options, std::str
 constexpr std::size_t k_head_bytes = 4096;
 
 std::string no_date_failure(const std::string& path, const model::Article& article) {
-    std::string which = article.title.empty() ? std::string("an article") : "article '" + article.title + "'";
+    std::string which =
+        article.title.empty() ? std::string("an article") : "article '" + article.title + "'";
     return fmt::format("{}: {} has no publication date; pass --published", path, which);
 }
 
@@ -288,7 +292,7 @@ FileOutcome read_input(const InputFile& input, const ReadContext& context,
             try {
                 outcome.known_file_articles = index->imported_file(outcome.file_key);
             } catch (const store::StoreError&) {
-                outcome.known_file_articles.reset();  // read it: only slower
+                outcome.known_file_articles.reset(); // read it: only slower
             }
             if (outcome.known_file_articles) return outcome;
         }
@@ -298,14 +302,14 @@ FileOutcome read_input(const InputFile& input, const ReadContext& context,
             return outcome;
         }
         output = std::move(std::get<importers::ReadOutput>(read));
-    }  // the file's bytes are freed here
+    } // the file's bytes are freed here
 
     auto known = [&](const std::string& hash) {
         if (!index) return false;
         try {
             return index->has_article(hash);
         } catch (const store::StoreError&) {
-            return false;  // the writer decides anyway
+            return false; // the writer decides anyway
         }
     };
     outcome.warnings = std::move(output.warnings);
@@ -345,13 +349,13 @@ FileOutcome read_input(const InputFile& input, const ReadContext& context,
 // order and stay within a window of files (and of bytes) ahead of the one
 // being consumed, so at most that much is held in memory.
 class ImportPipeline {
-public:
+  public:
     using Work = std::function<FileOutcome(std::size_t index)>;
     using Consume = std::function<void(std::size_t index, FileOutcome&& outcome)>;
 
     ImportPipeline(const std::vector<InputFile>& files, unsigned jobs)
-        : m_files(files), m_jobs(std::max(1u, jobs)), m_window(std::max<std::size_t>(8, 4 * m_jobs)),
-          m_slots(m_window) {}
+        : m_files(files), m_jobs(std::max(1u, jobs)),
+          m_window(std::max<std::size_t>(8, 4 * m_jobs)), m_slots(m_window) {}
 
     // `make_work` is called once per worker thread, on that thread, so a
     // worker can own what it must not share (a database connection).
@@ -368,7 +372,8 @@ public:
                     pipeline.m_stop = true;
                 }
                 pipeline.m_work_ready.notify_all();
-                for (auto& thread : threads) thread.join();
+                for (auto& thread : threads)
+                    thread.join();
             }
         } joiner{*this, threads};
         for (std::size_t i = 0; i < workers; ++i)
@@ -393,13 +398,13 @@ public:
         }
     }
 
-private:
+  private:
     // Files in flight are bounded by count (the window) and by bytes; the
     // next file to consume may always start, however large.
     static constexpr std::uintmax_t k_bytes_in_flight = 32u << 20;
 
     bool may_claim() const {
-        if (m_next_claim >= m_files.size()) return true;  // to see there is nothing left
+        if (m_next_claim >= m_files.size()) return true; // to see there is nothing left
         if (m_next_claim >= m_next_consume + m_window) return false;
         return m_next_claim == m_next_consume ||
                m_bytes_in_flight + m_files[m_next_claim].size <= k_bytes_in_flight;
@@ -444,9 +449,9 @@ private:
     const unsigned m_jobs;
     const std::size_t m_window;
     std::mutex m_mutex;
-    std::condition_variable m_work_ready;    // workers wait for room in the window
-    std::condition_variable m_result_ready;  // the consumer waits for the next file
-    std::vector<std::optional<FileOutcome>> m_slots;  // file i in slot i % window
+    std::condition_variable m_work_ready;            // workers wait for room in the window
+    std::condition_variable m_result_ready;          // the consumer waits for the next file
+    std::vector<std::optional<FileOutcome>> m_slots; // file i in slot i % window
     std::size_t m_next_claim = 0;
     std::size_t m_next_consume = 0;
     std::uintmax_t m_bytes_in_flight = 0;
@@ -459,7 +464,7 @@ private:
 // files done of total, files/s, MB/s and the time left. Lines printed
 // through it (failures, warnings) appear above the bar.
 class Progress {
-public:
+  public:
     Progress(bool enabled, std::size_t total_files, std::uintmax_t total_bytes)
         : m_enabled(enabled), m_total_files(total_files), m_total_bytes(total_bytes),
           m_start(std::chrono::steady_clock::now()) {}
@@ -485,7 +490,7 @@ public:
         m_shown = false;
     }
 
-private:
+  private:
     static std::string duration(double seconds) {
         auto s = static_cast<long long>(seconds + 0.5);
         if (s >= 3600) return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
@@ -498,8 +503,8 @@ private:
                                                   : double(m_files) / double(m_total_files);
         constexpr int k_width = 20;
         const int filled = std::clamp(static_cast<int>(fraction * k_width), 0, k_width);
-        std::string line = "[" + std::string(filled, '#') + std::string(k_width - filled, '-') + "] " +
-                           fmt::format("{}/{} files", m_files, m_total_files);
+        std::string line = "[" + std::string(filled, '#') + std::string(k_width - filled, '-') +
+                           "] " + fmt::format("{}/{} files", m_files, m_total_files);
         if (elapsed >= 0.5) {
             const double files_rate = m_files / elapsed;
             const double bytes_rate = m_bytes / elapsed;
@@ -538,6 +543,76 @@ std::string plural(std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
+// Groups articles into one commit (store::ClaimStore::add_articles): a
+// commit writes every database page it changed, and each claim changes pages
+// all over the claims' indexes, so one commit per article would write many
+// times the data it stores. A group is committed when it holds `max_articles`
+// articles or k_max_bytes of claims, when its first article has waited
+// k_max_wait (so that a slow import still shows its progress to readers and
+// loses little when killed), and at the end. The tally counts only what is
+// committed.
+class WriteBatch {
+  public:
+    WriteBatch(store::ClaimStore& store, std::size_t max_articles, Tally& tally)
+        : m_store(store), m_max_articles(std::max<std::size_t>(1, max_articles)), m_tally(tally) {}
+
+    void add(ArticleToStore&& item) {
+        if (m_items.empty()) m_started = std::chrono::steady_clock::now();
+        // The body is not stored (its hash and claims are): free it now.
+        std::string().swap(item.article.body);
+        for (const model::Claim& claim : item.claims)
+            m_bytes += claim.sentence.size() + 64;
+        m_items.push_back(std::move(item));
+        if (m_items.size() >= m_max_articles) commit();
+    }
+
+    void add_file(store::ImportedFile file) {
+        if (m_items.empty() && m_files.empty()) m_started = std::chrono::steady_clock::now();
+        m_files.push_back(std::move(file));
+    }
+
+    void commit_if_due() {
+        if (m_items.empty() && m_files.empty()) return;
+        if (m_bytes >= k_max_bytes || std::chrono::steady_clock::now() - m_started >= k_max_wait)
+            commit();
+    }
+
+    void commit() {
+        if (m_items.empty() && m_files.empty()) return;
+        std::vector<store::ArticleWrite> writes;
+        writes.reserve(m_items.size());
+        for (const ArticleToStore& item : m_items)
+            writes.push_back({&item.article, item.hash, &item.claims});
+        // Files are recorded with the group that completes them; a file
+        // whose articles span two groups is recorded with the second.
+        const std::vector<store::WriteResult> results = m_store.add_articles(writes, m_files);
+        for (const store::WriteResult& result : results) {
+            if (result.outcome == store::WriteOutcome::already_present) {
+                ++m_tally.skipped;
+                continue;
+            }
+            ++m_tally.imported;
+            m_tally.claims += result.claims_stored;
+            if (result.revision_of) ++m_tally.revisions;
+        }
+        m_items.clear();
+        m_files.clear();
+        m_bytes = 0;
+    }
+
+  private:
+    static constexpr std::size_t k_max_bytes = 16u << 20;
+    static constexpr std::chrono::milliseconds k_max_wait{250};
+
+    store::ClaimStore& m_store;
+    std::size_t m_max_articles;
+    Tally& m_tally;
+    std::vector<ArticleToStore> m_items;
+    std::vector<store::ImportedFile> m_files;
+    std::size_t m_bytes = 0;
+    std::chrono::steady_clock::time_point m_started;
+};
+
 void print_summary(const Tally& tally, const std::string& db) {
     std::cout << "imported " << plural(tally.imported, "article") << ", skipped " << tally.skipped
               << " already present, failed " << tally.failed << "; stored "
@@ -554,10 +629,13 @@ std::string reader_names() {
 }
 
 void register_lexicon_claimants(store::ClaimStore& store, const lexicon::Lexicon& lexicon) {
-    for (const auto& claimant : lexicon.claimants) store.add_claimant_aliases(claimant.canonical, claimant.aliases);
+    for (const auto& claimant : lexicon.claimants)
+        store.add_claimant_aliases(claimant.canonical, claimant.aliases);
 }
 
-bool is_in_memory(const std::string& db) { return db.empty() || db == ":memory:"; }
+bool is_in_memory(const std::string& db) {
+    return db.empty() || db == ":memory:";
+}
 
 int run_import(const ImportOptions& options) {
     ReadContext context;
@@ -584,14 +662,17 @@ int run_import(const ImportOptions& options) {
     std::vector<InputFile> files;
     InputWalker walker(options.globs,
                        is_in_memory(options.db) ? std::set<FileId>{} : database_files(options.db));
-    for (const std::string& input : options.inputs) walker.add(input, files);
+    for (const std::string& input : options.inputs)
+        walker.add(input, files);
     std::uintmax_t total_bytes = 0;
-    for (const InputFile& file : files) total_bytes += file.size;
+    for (const InputFile& file : files)
+        total_bytes += file.size;
 
     Tally tally;
     Progress progress(!options.quiet && ::isatty(STDERR_FILENO) && files.size() > 1, files.size(),
                       total_bytes);
-    const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned jobs =
+        options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
     // Each worker's own connection, to skip extracting what is stored.
     auto make_work = [&]() -> ImportPipeline::Work {
@@ -600,7 +681,7 @@ int run_import(const ImportOptions& options) {
             try {
                 index_db = std::make_shared<store::Database>(options.db);
             } catch (const store::StoreError&) {
-                index_db.reset();  // only slower: every article is extracted
+                index_db.reset(); // only slower: every article is extracted
             }
         }
         auto index = index_db ? std::make_shared<store::ClaimStore>(*index_db) : nullptr;
@@ -608,37 +689,38 @@ int run_import(const ImportOptions& options) {
             return read_input(files[i], context, index.get());
         };
     };
+    // Articles wait here until they are committed together (see
+    // WriteBatch): whole articles only, so that each is stored whole or not at
+    // all, and a killed import loses at most the group being written.
+    WriteBatch batch(store, options.batch_size, tally);
     auto consume = [&](std::size_t i, FileOutcome&& outcome) {
-        for (const std::string& warning : outcome.warnings) progress.print(warning);
+        for (const std::string& warning : outcome.warnings)
+            progress.print(warning);
         if (!outcome.failure.empty()) {
             progress.print(outcome.failure);
             ++tally.failed;
         }
         if (outcome.known_file_articles) tally.skipped += *outcome.known_file_articles;
-        for (const ArticleToStore& item : outcome.articles) {
-            if (item.known) {
+        const std::size_t article_count = outcome.articles.size();
+        for (ArticleToStore& item : outcome.articles) {
+            if (item.known)
                 ++tally.skipped;
-                continue;
-            }
-            auto result = store.add_article(item.article, item.hash, item.claims);
-            if (result.outcome == store::WriteOutcome::already_present) {
-                ++tally.skipped;
-                continue;
-            }
-            ++tally.imported;
-            tally.claims += result.claims_stored;
-            if (result.revision_of) ++tally.revisions;
+            else
+                batch.add(std::move(item));
         }
-        // All of the file is stored now: the next import may skip it whole.
+        // All of the file is stored once the batch commits: the next import
+        // may then skip it whole.
         if (outcome.failure.empty() && outcome.warnings.empty() && !outcome.known_file_articles &&
             !outcome.file_key.empty())
-            store.record_imported_file(outcome.file_key, files[i].path,
-                                       static_cast<std::int64_t>(outcome.articles.size()));
+            batch.add_file(
+                {outcome.file_key, files[i].path, static_cast<std::int64_t>(article_count)});
+        batch.commit_if_due();
         progress.file_done(files[i].size);
     };
 
     try {
         ImportPipeline(files, jobs).run(make_work, consume);
+        batch.commit();
     } catch (const store::StoreError&) {
         // The database failed under us: say how far the import got. What
         // was committed stays; running the import again completes it.
@@ -656,30 +738,39 @@ int run_import(const ImportOptions& options) {
 void add_import_command(CLI::App& app, int& exit_status) {
     auto options = std::make_shared<ImportOptions>();
     auto* command = app.add_subcommand(
-        "import", "Read articles, extract their figure claims and store them (one transaction per "
-                  "article); folders are walked recursively");
+        "import", "Read articles, extract their figure claims and store them (each article whole "
+                  "or not at all); folders are walked recursively");
     add_database_option(*command, options->db);
     options->article.add_to(*command);
-    command->add_option("inputs", options->inputs,
-                        "Article files or folders ('-' reads standard input)")
+    command
+        ->add_option("inputs", options->inputs,
+                     "Article files or folders ('-' reads standard input)")
         ->required();
     command->add_option("--importer", options->importer,
                         "Read every file with this reader instead of choosing one per file "
                         "(see 'tracker importers')");
-    command->add_option("--map", options->column_map,
-                        "Table readers: take FIELD (date, metric, value, ...) from COLUMN "
-                        "(COLUMN=FIELD, repeatable)")
+    command
+        ->add_option("--map", options->column_map,
+                     "Table readers: take FIELD (date, metric, value, ...) from COLUMN "
+                     "(COLUMN=FIELD, repeatable)")
         ->allow_extra_args(false);
     command->add_flag("--skip-bad-rows", options->skip_bad_rows,
                       "Table readers: import the good rows of a table with bad rows "
                       "(each bad row still reported)");
-    command->add_option("--glob", options->globs,
-                        "Only files whose name matches PATTERN when walking folders "
-                        "(shell pattern, e.g. '*.html'; repeatable)")
+    command
+        ->add_option("--glob", options->globs,
+                     "Only files whose name matches PATTERN when walking folders "
+                     "(shell pattern, e.g. '*.html'; repeatable)")
         ->allow_extra_args(false);
-    command->add_option("-j,--jobs", options->jobs,
-                        "Extract with N threads while one stores (default: number of cores)")
+    command
+        ->add_option("-j,--jobs", options->jobs,
+                     "Extract with N threads while one stores (default: number of cores)")
         ->check(CLI::Range(1u, 256u));
+    command
+        ->add_option("--batch-size", options->batch_size,
+                     "Commit at most N articles together (default 256; 1 commits each "
+                     "article on its own, several times slower)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
     command->add_flag("-q,--quiet", options->quiet, "No progress display");
     command->callback([options, &exit_status] { exit_status = run_import(*options); });
 }

@@ -110,17 +110,17 @@ struct ClaimStore::Statements {
           // Re-chains the revisions of a URL in (published, id) order: each
           // points to the next, the last to none. Same rule as
           // schema/0002_article_revisions.sql.
-          chain_revisions(
-              db, "UPDATE articles SET superseded_by = ("
-                  " SELECT n.id FROM articles n"
-                  " WHERE n.url = articles.url AND (n.published, n.id) > (articles.published, articles.id)"
-                  " ORDER BY n.published, n.id LIMIT 1) "
-                  "WHERE url = ?"),
+          chain_revisions(db, "UPDATE articles SET superseded_by = ("
+                              " SELECT n.id FROM articles n"
+                              " WHERE n.url = articles.url AND (n.published, n.id) > "
+                              "(articles.published, articles.id)"
+                              " ORDER BY n.published, n.id LIMIT 1) "
+                              "WHERE url = ?"),
           insert_article(db, "INSERT INTO articles (content_hash, path, url, title, outlet, "
                              "published, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
           insert_claim(db, "INSERT INTO claims (article_id, metric, value, qualifier, low, high, "
-                           "population, claimant_id, as_of, sentence, span_start, span_end, rule) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           "population, claimant_id, as_of, sentence, span_start, span_end, rule, "
+                           "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           find_claimant(db, "SELECT id FROM claimants WHERE name = ?"),
           insert_claimant(db, "INSERT INTO claimants (name) VALUES (?)"),
           find_file(db, "SELECT articles FROM imported_files WHERE file_key = ?"),
@@ -144,7 +144,7 @@ namespace {
 // use ends (however it ends), so that no finished or abandoned read keeps a
 // snapshot of the database open.
 class StatementUse {
-public:
+  public:
     explicit StatementUse(SQLite::Statement& statement) : m_statement(statement) {
         m_statement.tryReset();
         m_statement.clearBindings();
@@ -155,7 +155,7 @@ public:
     SQLite::Statement* operator->() { return &m_statement; }
     SQLite::Statement& operator*() { return m_statement; }
 
-private:
+  private:
     SQLite::Statement& m_statement;
 };
 
@@ -172,8 +172,9 @@ ClaimStore::Statements& ClaimStore::statements() {
 // The id of the claimant with this exact canonical name, creating it if new.
 // Ids created in the current transaction go to `new_claimants` until it
 // commits.
-std::int64_t ClaimStore::claimant_id(const std::string& name,
-                                     std::map<std::string, std::int64_t, std::less<>>& new_claimants) {
+std::int64_t
+ClaimStore::claimant_id(const std::string& name,
+                        std::map<std::string, std::int64_t, std::less<>>& new_claimants) {
     if (auto found = m_claimant_ids.find(name); found != m_claimant_ids.end()) return found->second;
     if (auto found = new_claimants.find(name); found != new_claimants.end()) return found->second;
     Statements& sql = statements();
@@ -196,21 +197,16 @@ std::int64_t ClaimStore::claimant_id(const std::string& name,
     return id;
 }
 
-// One attempt at add_article: the whole write in one transaction, which
-// rolls back when anything throws.
-WriteResult ClaimStore::write_article(const model::Article& article, const std::string& hash,
-                                      const std::vector<model::Claim>& claims,
-                                      std::map<std::string, std::int64_t, std::less<>>& new_claimants) {
+WriteResult
+ClaimStore::write_article(const model::Article& article, const std::string& hash,
+                          const std::vector<model::Claim>& claims,
+                          std::map<std::string, std::int64_t, std::less<>>& new_claimants) {
     SQLite::Database& db = m_db.handle();
     Statements& sql = statements();
-    // IMMEDIATE: the hash check, the revision check and the insert must see
-    // the same database even when another tracker imports concurrently.
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
     {
         StatementUse existing(sql.find_hash);
         existing->bind(1, hash);
         if (existing->executeStep())
-            // The transaction rolls back on scope exit; it wrote nothing.
             return {WriteOutcome::already_present, existing->getColumn(0).getInt64(), 0,
                     std::nullopt};
     }
@@ -222,6 +218,7 @@ WriteResult ClaimStore::write_article(const model::Article& article, const std::
         if (latest->executeStep()) previous = latest->getColumn(0).getInt64();
     }
 
+    const std::string published = model::format_date(*article.published);
     std::int64_t article_id = 0;
     {
         StatementUse insert(sql.insert_article);
@@ -230,7 +227,7 @@ WriteResult ClaimStore::write_article(const model::Article& article, const std::
         insert->bind(3, article.url);
         insert->bind(4, article.title);
         insert->bind(5, article.outlet);
-        insert->bind(6, model::format_date(*article.published));
+        insert->bind(6, published);
         insert->bind(7, utc_now());
         insert->exec();
         article_id = db.getLastInsertRowid();
@@ -257,11 +254,22 @@ WriteResult ClaimStore::write_article(const model::Article& article, const std::
         insert->bind(11, static_cast<std::int64_t>(claim.span_start));
         insert->bind(12, static_cast<std::int64_t>(claim.span_end));
         insert->bind(13, claim.rule);
+        // The article's date, copied for the series index: given here, the
+        // trigger of schema/0004 has nothing to do (it would rewrite the row
+        // and its index entry).
+        insert->bind(14, published);
         insert->exec();
     }
-
-    transaction.commit();
     return {WriteOutcome::imported, article_id, claims.size(), previous};
+}
+
+void ClaimStore::write_imported_file(const ImportedFile& file) {
+    StatementUse insert(statements().insert_file);
+    insert->bind(1, file.file_key);
+    insert->bind(2, file.path);
+    insert->bind(3, file.articles);
+    insert->bind(4, utc_now());
+    insert->exec();
 }
 
 // Errors: a missing publication date or empty content hash is a caller's
@@ -270,25 +278,48 @@ WriteResult ClaimStore::write_article(const model::Article& article, const std::
 // StoreError too, so callers catch one type; the transaction rolls back.
 WriteResult ClaimStore::add_article(const model::Article& article, std::string_view content_hash,
                                     const std::vector<model::Claim>& claims) {
-    if (!article.published)
-        throw StoreError(fmt::format("{}: article has no publication date",
-                                     article.path.empty() ? "article" : article.path));
-    if (content_hash.empty())
-        throw StoreError(fmt::format("{}: article has an empty content hash",
-                                     article.path.empty() ? "article" : article.path));
+    return add_articles({ArticleWrite{&article, content_hash, &claims}}, {}).front();
+}
 
-    const std::string hash(content_hash);
+std::vector<WriteResult> ClaimStore::add_articles(const std::vector<ArticleWrite>& articles,
+                                                  const std::vector<ImportedFile>& files) {
+    for (const ArticleWrite& write : articles) {
+        const std::string& path = write.article->path;
+        if (!write.article->published)
+            throw StoreError(fmt::format("{}: article has no publication date",
+                                         path.empty() ? "article" : path));
+        if (write.content_hash.empty())
+            throw StoreError(fmt::format("{}: article has an empty content hash",
+                                         path.empty() ? "article" : path));
+    }
     try {
         return retry_while_busy([&] {
+            // Claimant ids created by this transaction: kept only once it
+            // commits.
             std::map<std::string, std::int64_t, std::less<>> new_claimants;
-            WriteResult result = write_article(article, hash, claims, new_claimants);
-            m_claimant_ids.merge(new_claimants);  // committed now
-            return result;
+            // IMMEDIATE: the hash checks, the revision checks and the inserts
+            // must see the same database even when another tracker imports
+            // concurrently. Rolls back on scope exit unless committed.
+            SQLite::Transaction transaction(m_db.handle(), SQLite::TransactionBehavior::IMMEDIATE);
+            std::vector<WriteResult> results;
+            results.reserve(articles.size());
+            for (const ArticleWrite& write : articles)
+                results.push_back(write_article(*write.article, std::string(write.content_hash),
+                                                *write.claims, new_claimants));
+            for (const ImportedFile& file : files)
+                write_imported_file(file);
+            transaction.commit();
+            m_claimant_ids.merge(new_claimants);
+            return results;
         });
     } catch (const SQLite::Exception& error) {
-        throw StoreError(fmt::format("{}: cannot store article: {}",
-                                     article.path.empty() ? "article" : article.path,
-                                     error.what()));
+        const std::string path = articles.empty() ? std::string() : articles.front().article->path;
+        const std::string what = articles.size() == 1
+                                     ? (path.empty() ? "article" : path)
+                                     : fmt::format("{} articles from {}", articles.size(),
+                                                   path.empty() ? "standard input" : path);
+        throw StoreError(fmt::format("{}: cannot store {}: {}", what,
+                                     articles.size() == 1 ? "article" : "them", error.what()));
     }
 }
 
@@ -321,15 +352,11 @@ void ClaimStore::record_imported_file(std::string_view file_key, std::string_vie
                                       std::int64_t articles) {
     try {
         retry_while_busy([&] {
-            StatementUse insert(statements().insert_file);
-            insert->bind(1, std::string(file_key));
-            insert->bind(2, std::string(path));
-            insert->bind(3, articles);
-            insert->bind(4, utc_now());
-            insert->exec();
+            write_imported_file({std::string(file_key), std::string(path), articles});
         });
     } catch (const SQLite::Exception& error) {
-        throw StoreError(fmt::format("{}: cannot record the imported file: {}", path, error.what()));
+        throw StoreError(
+            fmt::format("{}: cannot record the imported file: {}", path, error.what()));
     }
 }
 

@@ -22,23 +22,38 @@ enum class WriteOutcome { imported, already_present };
 struct WriteResult {
     WriteOutcome outcome = WriteOutcome::imported;
     std::int64_t article_id = 0;
-    std::size_t claims_stored = 0;  // 0 when already present
+    std::size_t claims_stored = 0; // 0 when already present
     // Set when an imported article is a new revision: another article with
     // the same URL was stored before; this is the id of that URL's latest
     // revision before the write.
     std::optional<std::int64_t> revision_of;
 };
 
+// One article to store with add_articles: pointers into the caller's data,
+// which must outlive the call.
+struct ArticleWrite {
+    const model::Article* article = nullptr;
+    std::string_view content_hash;
+    const std::vector<model::Claim>* claims = nullptr;
+};
+
+// A file all of whose articles are stored (schema/0003_imported_files.sql).
+struct ImportedFile {
+    std::string file_key;
+    std::string path;
+    std::int64_t articles = 0;
+};
+
 // Which revisions of an article a read returns.
 enum class Revisions {
-    latest,  // only each article's latest revision (what queries and reports use)
-    all,     // every stored revision
+    latest, // only each article's latest revision (what queries and reports use)
+    all,    // every stored revision
 };
 
 struct ArticleSummary {
     model::ArticleInfo info;
     std::string content_hash;
-    std::string imported_at;  // ISO-8601 UTC
+    std::string imported_at; // ISO-8601 UTC
     std::int64_t claim_count = 0;
     // The revision of the same URL that replaced this one; none for a
     // latest revision.
@@ -46,7 +61,7 @@ struct ArticleSummary {
 };
 
 class ClaimStore {
-public:
+  public:
     explicit ClaimStore(Database& db);
     ~ClaimStore();
     ClaimStore(const ClaimStore&) = delete;
@@ -62,6 +77,17 @@ public:
     // holds the database busy.
     WriteResult add_article(const model::Article& article, std::string_view content_hash,
                             const std::vector<model::Claim>& claims);
+
+    // Stores several articles as add_article does, and records the files
+    // they complete, in ONE transaction: every article is stored whole or
+    // not at all, and either all of them are committed or none (a failure
+    // rolls the whole group back and throws StoreError). One commit for many
+    // articles is what makes a large import fast: a commit writes every page
+    // it changed, and the claims' indexes change a page per claim. Results
+    // are in the order of `articles`; within the group a later article sees
+    // the earlier ones (the same content twice is stored once).
+    std::vector<WriteResult> add_articles(const std::vector<ArticleWrite>& articles,
+                                          const std::vector<ImportedFile>& files);
 
     // Whether an article with this content hash is stored (a cheap check
     // that lets an import skip extracting an article it already has).
@@ -87,12 +113,14 @@ public:
     // order.
     std::vector<ArticleSummary> articles();
 
-private:
-    struct Statements;  // the write path's statements, prepared once
+  private:
+    struct Statements; // the write path's statements, prepared once
     Statements& statements();
+    // The writes of one article inside the caller's transaction.
     WriteResult write_article(const model::Article& article, const std::string& hash,
                               const std::vector<model::Claim>& claims,
                               std::map<std::string, std::int64_t, std::less<>>& new_claimants);
+    void write_imported_file(const ImportedFile& file);
     std::int64_t claimant_id(const std::string& name,
                              std::map<std::string, std::int64_t, std::less<>>& new_claimants);
 
