@@ -29,17 +29,27 @@ const Reader* find_reader(std::string_view name) {
     return nullptr;
 }
 
-std::variant<const Reader*, std::string> choose_reader(std::string_view path, std::string_view head) {
+std::variant<const Reader*, std::string> choose_reader(std::string_view path,
+                                                       std::string_view head) {
     const Reader* chosen = nullptr;
     for (const auto& reader : all_readers()) {
         if (!reader->identify(path, head)) continue;
         if (chosen)
-            return "both the " + std::string(chosen->name()) + " and the " + std::string(reader->name()) +
+            return "both the " + std::string(chosen->name()) + " and the " +
+                   std::string(reader->name()) +
                    " readers claim this file; choose one with --importer";
         chosen = reader.get();
     }
-    if (!chosen) return std::string("no reader recognises this file; choose one with --importer (see 'tracker importers')");
+    if (!chosen)
+        return std::string(
+            "no reader recognises this file; choose one with --importer (see 'tracker importers')");
     return chosen;
+}
+
+std::variant<const Reader*, std::string> reader_for(std::string_view path, std::string_view content,
+                                                    const Reader* forced) {
+    if (forced) return forced;
+    return choose_reader(path, content.substr(0, std::min(content.size(), k_identify_bytes)));
 }
 
 } // namespace tracker::importers

@@ -19,6 +19,15 @@ const Reader* find_reader(std::string_view name);
 
 // The one reader that identifies the file. No reader, or two readers
 // claiming the same file, is an error message (without the path).
-std::variant<const Reader*, std::string> choose_reader(std::string_view path, std::string_view head);
+std::variant<const Reader*, std::string> choose_reader(std::string_view path,
+                                                       std::string_view head);
+
+// How many first bytes of a file choose_reader needs.
+inline constexpr std::size_t k_identify_bytes = 4096;
+
+// The reader for a file whose whole content is loaded: `forced` when set
+// (--importer), else choose_reader on the path and the first bytes.
+std::variant<const Reader*, std::string> reader_for(std::string_view path, std::string_view content,
+                                                    const Reader* forced);
 
 } // namespace tracker::importers

@@ -972,6 +972,28 @@ t_extract_explain() {
     has "$T/out" "numbers that are not claims:" "20  (not people: trucks)" "21  (date)"
 }
 
+# extract reads what import reads: saved pages, feeds and tables too.
+t_extract_other_formats() {
+    local readers=$SRC/tests/golden/readers
+    run extract "$readers/html/harbour-daily-jsonld.html"
+    want_status 0 || return 1
+    has "$T/out" '"article_path":"'"$readers"'/html/harbour-daily-jsonld.html"' '"value":7028' || return 1
+    run extract "$readers/feed/wire-world.xml"
+    want_status 0 || return 1
+    [ -s "$T/out" ] || fail "no claims from the feed" || return 1
+    # A table's rows are printed as the claims they are.
+    run extract "$readers/csv/moh-daily.csv"
+    want_status 0 || return 1
+    [ "$(wc -l <"$T/out")" -eq "$(wc -l <"$readers/csv/moh-daily.csv.claims.jsonl")" ] ||
+        fail "moh-daily.csv: expected one line per row claim" || return 1
+    has "$T/out" '"metric":"killed","value":7028' || return 1
+    # --importer forces a reader; an unknown one is a usage error.
+    run extract --importer text "$readers/html/harbour-daily-jsonld.html"
+    want_status 1 || return 1
+    run extract --importer nosuch "$GOOD"
+    want_status 2
+}
+
 t_lexicon_option() {
     write_new_group_article
     run extract "$T/new-group.txt"
@@ -1058,6 +1080,7 @@ check "hostile strings: report has no raw <script>" t_hostile_report
 check "hostile strings: query values are bound" t_hostile_query
 
 check "extract --explain: marked figure, rules and rejected numbers" t_extract_explain
+check "extract reads saved pages, feeds and tables; --importer" t_extract_other_formats
 check "--lexicon FILE adds a new body and its spokesman" t_lexicon_option
 check "lexicon files in \$XDG_CONFIG_HOME/tracker are read" t_lexicon_config_dir
 check "a malformed lexicon file is refused with file:line" t_lexicon_bad_file

@@ -23,4 +23,8 @@ struct ArticleOptions {
     importers::ArticleOverrides overrides() const;
 };
 
+// The failure line for an article of `path` that a reader found without a
+// publication date (a saved page, a feed item, a table without dates).
+std::string no_date_failure(const std::string& path, const model::Article& article);
+
 } // namespace tracker::cli

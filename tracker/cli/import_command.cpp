@@ -252,14 +252,6 @@ std::string file_key(std::string_view reader, std::string_view options, std::str
     return fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
 }
 
-constexpr std::size_t k_head_bytes = 4096;
-
-std::string no_date_failure(const std::string& path, const model::Article& article) {
-    std::string which =
-        article.title.empty() ? std::string("an article") : "article '" + article.title + "'";
-    return fmt::format("{}: {} has no publication date; pass --published", path, which);
-}
-
 // Reads, parses and extracts one file. `index` is a read connection used
 // only to skip extracting articles already stored (nullptr: never skip).
 FileOutcome read_input(const InputFile& input, const ReadContext& context,
@@ -277,16 +269,12 @@ FileOutcome read_input(const InputFile& input, const ReadContext& context,
             return outcome;
         }
         const std::string& text = std::get<std::string>(content);
-        const importers::Reader* reader = context.forced_reader;
-        if (!reader) {
-            auto chosen = importers::choose_reader(
-                input.path, std::string_view(text).substr(0, std::min(text.size(), k_head_bytes)));
-            if (auto* message = std::get_if<std::string>(&chosen)) {
-                outcome.failure = input.path + ": " + *message;
-                return outcome;
-            }
-            reader = std::get<const importers::Reader*>(chosen);
+        auto chosen = importers::reader_for(input.path, text, context.forced_reader);
+        if (auto* message = std::get_if<std::string>(&chosen)) {
+            outcome.failure = input.path + ": " + *message;
+            return outcome;
         }
+        const importers::Reader* reader = std::get<const importers::Reader*>(chosen);
         outcome.file_key = file_key(reader->name(), context.options_key, text);
         if (index) {
             try {
