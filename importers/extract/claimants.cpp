@@ -35,8 +35,9 @@ constexpr std::array<std::string_view, 10> k_generic_descriptions{
 constexpr std::array<std::string_view, 6> k_pronouns{"it", "they", "he", "she", "we", "its"};
 
 template <std::size_t N> bool in(const std::array<std::string_view, N>& words, std::string_view w) {
+    // Length and first letter first: most words differ there, and it saves a memcmp call.
     for (auto x : words)
-        if (x == w) return true;
+        if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
     return false;
 }
 
@@ -45,15 +46,7 @@ bool is_connector(std::string_view w) {
            w == "in" || w == "-";
 }
 
-bool contains_word(std::string_view text, std::string_view word) {
-    for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-        bool left = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
-        std::size_t after = at + word.size();
-        bool right = after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
-        if (left && right) return true;
-    }
-    return false;
-}
+using lexicon::contains_word;
 
 // What the resolver knows while it reads one sentence.
 struct Context {
@@ -66,13 +59,25 @@ struct Context {
     // Bodies found for a description from the whole article's words, which
     // do not change while the article is read (keyed by the description).
     std::unordered_map<std::string, std::string>* article_matches = nullptr;
+    // Whole-article counts of the words of lexicon names (see ClaimantResolver).
+    std::unordered_map<std::string_view, std::pair<bool, std::size_t>>* article_words = nullptr;
 };
 
-// All names of a claimant, folded, canonical first (derived by the lexicon);
-// a body the text named itself has only its own name.
-std::vector<std::string> folded_names(const lexicon::Lexicon& lexicon, const std::string& canonical) {
-    if (const auto* claimant = lexicon.find_claimant(canonical)) return claimant->folded_names;
-    return {lexicon::fold_word(canonical)};
+// Whether a word stands in the whole article, and how often it occurs there
+// at all; each word of the lexicon's names is counted once per article.
+std::pair<bool, std::size_t> article_word(std::string_view word, const Context& ctx) {
+    auto count = [&] {
+        std::pair<bool, std::size_t> stats{contains_word(ctx.folded_body, word), 0};
+        if (stats.first)
+            for (std::size_t at = ctx.folded_body.find(word); at != std::string_view::npos;
+                 at = ctx.folded_body.find(word, at + 1))
+                ++stats.second;
+        return stats;
+    };
+    if (!ctx.article_words) return count();
+    auto found = ctx.article_words->find(word);
+    if (found == ctx.article_words->end()) found = ctx.article_words->emplace(word, count()).first;
+    return found->second;
 }
 
 // Records a claimant as the most recent one. The history keeps each name once
@@ -89,11 +94,16 @@ void remember(std::vector<std::string>& history, const std::string& claimant) {
 // Every word of `words` stands as a word in `name`, and the description's
 // noun heads the name: "the military" fits "Israeli military" but not
 // "Hamas's military wing".
+bool noun_heads(std::string_view name, std::string_view noun);
+
 bool holds_all(std::string_view name, const std::vector<std::string_view>& words) {
     for (auto w : words)
         if (!contains_word(name, w)) return false;
     if (words.empty()) return true;
-    std::string_view noun = words.back();
+    return noun_heads(name, words.back());
+}
+
+bool noun_heads(std::string_view name, std::string_view noun) {
     for (std::size_t at = name.find(noun); at != std::string_view::npos; at = name.find(noun, at + 1)) {
         std::size_t after = at + noun.size();
         if (after == name.size()) return true;
@@ -106,15 +116,36 @@ bool holds_all(std::string_view name, const std::vector<std::string_view>& words
     return false;
 }
 
+// The lexicon's names that hold all the words (see holds_all), in claimant
+// then name order, found through the lexicon's index of the words in names.
+std::vector<lexicon::NameRef> lexicon_names_holding(const lexicon::Lexicon& lexicon,
+                                                    const std::vector<std::string_view>& words) {
+    std::vector<lexicon::NameRef> holders;
+    if (words.empty()) return holders;
+    std::vector<const std::vector<lexicon::NameRef>*> lists;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i)
+        lists.push_back(&lexicon.names_with_word(words[i]));
+    for (const auto& ref : lexicon.names_with_word(words.back())) {
+        bool all = true;
+        for (const auto* list : lists)
+            all = all && std::binary_search(list->begin(), list->end(), ref);
+        if (all && noun_heads(lexicon.claimants[ref.claimant].folded_names[ref.name], words.back()))
+            holders.push_back(ref);
+    }
+    return holders;
+}
+
 // The words of a name other than the description's, without possessives.
-std::vector<std::string> other_words(const std::string& name, const std::vector<std::string_view>& words) {
-    std::vector<std::string> others;
+std::vector<std::string_view> other_words(std::string_view name,
+                                          const std::vector<std::string_view>& words) {
+    std::vector<std::string_view> others;
     std::size_t from = 0;
     while (from < name.size()) {
         std::size_t space = name.find(' ', from);
-        std::string word = name.substr(from, space == std::string::npos ? std::string::npos : space - from);
-        from = space == std::string::npos ? name.size() : space + 1;
-        if (word.size() > 2 && word.compare(word.size() - 2, 2, "'s") == 0) word.resize(word.size() - 2);
+        std::string_view word = name.substr(
+            from, space == std::string_view::npos ? std::string_view::npos : space - from);
+        from = space == std::string_view::npos ? name.size() : space + 1;
+        if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
         if (word.size() < 3 || word == "the") continue;
         bool described = false;
         for (auto w : words) described = described || w == word;
@@ -133,9 +164,15 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
     const auto& history = ctx.history;
     std::string_view noun = words.empty() ? std::string_view{} : words.back();
     if (noun.empty() || in(k_pronouns, noun)) return history.empty() ? std::string() : history.back();
-    for (auto it = history.rbegin(); it != history.rend(); ++it)
-        for (const auto& name : folded_names(ctx.lexicon, *it))
-            if (holds_all(name, words)) return *it;
+    const auto holders = lexicon_names_holding(ctx.lexicon, words);
+    for (auto it = history.rbegin(); it != history.rend(); ++it) {
+        if (auto index = ctx.lexicon.find_claimant_index(*it)) {
+            for (const auto& ref : holders)
+                if (ref.claimant == *index) return *it;
+        } else if (holds_all(lexicon::fold_word(*it), words)) {
+            return *it; // a body the text named itself has only its own name
+        }
+    }
     if (!in(k_generic_descriptions, noun)) {
         std::string key;
         for (auto w : words) key += std::string(w) + " ";
@@ -149,32 +186,33 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
             }
             std::string chosen;
             std::size_t best = 0;
-            for (const auto& claimant : ctx.lexicon.claimants) {
-                for (const auto& name : claimant.folded_names) {
-                    if (!holds_all(name, words)) continue;
-                    auto others = other_words(name, words);
-                    if (others.empty()) continue;
-                    // Sentence: the nearest mention before the end wins;
-                    // article: the most mentioned.
-                    std::size_t score = 0;
-                    bool all_present = true;
-                    for (const auto& w : others) {
+            for (const auto& ref : holders) {
+                const auto& claimant = ctx.lexicon.claimants[ref.claimant];
+                auto others = other_words(claimant.folded_names[ref.name], words);
+                if (others.empty()) continue;
+                // Sentence: the nearest mention before the end wins;
+                // article: the most mentioned.
+                std::size_t score = 0;
+                bool all_present = true;
+                for (const auto& w : others) {
+                    if (scope == 0) {
                         if (!contains_word(text, w)) {
                             all_present = false;
                             break;
                         }
-                        if (scope == 0) {
-                            score = std::max(score, text.rfind(w) + 1);
-                        } else {
-                            for (std::size_t at = text.find(w); at != std::string_view::npos;
-                                 at = text.find(w, at + 1))
-                                ++score;
+                        score = std::max(score, text.rfind(w) + 1);
+                    } else {
+                        auto [present, occurrences] = article_word(w, ctx);
+                        if (!present) {
+                            all_present = false;
+                            break;
                         }
+                        score += occurrences;
                     }
-                    if (all_present && score > best) {
-                        best = score;
-                        chosen = claimant.canonical;
-                    }
+                }
+                if (all_present && score > best) {
+                    best = score;
+                    chosen = claimant.canonical;
                 }
             }
             if (scope == 1 && ctx.article_matches) (*ctx.article_matches)[key] = chosen;
@@ -722,8 +760,12 @@ std::vector<Attribution> find_attributions(std::string_view body, const Tokenize
 std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const TokenizedSentence& s,
                                                   std::vector<Candidate>& candidates) {
     if (m_folded_body.size() != body.size()) m_folded_body = fold_text(body);
-    std::string folded_sentence = fold_text(body.substr(s.start, s.end - s.start));
-    Context ctx{m_lexicon, body, m_folded_body, folded_sentence, m_history, &m_article_matches};
+    // A view of the folded body: the sentence is the same bytes, folded alike.
+    std::string_view folded_sentence =
+        std::string_view(m_folded_body).substr(s.start, s.end - s.start);
+    Context ctx{m_lexicon,       body,      m_folded_body,
+                folded_sentence, m_history, &m_article_matches,
+                &m_article_words};
     // A body that opens the sentence as its subject ("The Israeli military
     // called the claim ...") is what a later "it" refers to.
     std::size_t subject = dateline_end(s);

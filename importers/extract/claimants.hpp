@@ -49,6 +49,9 @@ private:
     std::vector<std::string> m_history;
     std::string m_folded_body;  // the article in lowercase, for context words
     std::unordered_map<std::string, std::string> m_article_matches;  // see claimants.cpp
+    // For each word of a lexicon name looked for in the whole article:
+    // whether it stands there as a word, and how often it occurs at all.
+    std::unordered_map<std::string_view, std::pair<bool, std::size_t>> m_article_words;
 };
 
 } // namespace tracker::extract

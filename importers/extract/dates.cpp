@@ -25,8 +25,9 @@ constexpr std::array<std::string_view, 9> k_statement_nouns{
     "statement", "claim", "announcement", "report", "count", "tally", "update", "briefing", "figures"};
 
 template <std::size_t N> bool in(const std::array<std::string_view, N>& words, std::string_view w) {
+    // Length and first letter first: most words differ there, and it saves a memcmp call.
     for (auto x : words)
-        if (x == w) return true;
+        if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
     return false;
 }
 

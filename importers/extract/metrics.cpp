@@ -48,8 +48,9 @@ constexpr std::array<std::string_view, 14> k_prison_words{
     "detention", "detainees", "detained", "arrested", "sentences", "sentence", "inmates"};
 
 template <std::size_t N> bool in(const std::array<std::string_view, N>& words, std::string_view w) {
+    // Length and first letter first: most words differ there, and it saves a memcmp call.
     for (auto x : words)
-        if (x == w) return true;
+        if (x.size() == w.size() && x[0] == w[0] && x == w) return true;
     return false;
 }
 

@@ -60,33 +60,31 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
             continue;
         }
         if (w == "and" && last && (s.word(*last) == "hundred" || s.word(*last) == "thousand") &&
-            lexicon.number_words.count(s.word(i + 1))) {
+            lexicon.number_word(s.word(i + 1))) {
             continue;
         }
         // "twenty-one"
         std::size_t dash = w.find('-');
         if (dash != std::string_view::npos) {
-            auto tens = lexicon.number_words.find(w.substr(0, dash));
-            auto units = lexicon.number_words.find(w.substr(dash + 1));
-            if (tens != lexicon.number_words.end() && units != lexicon.number_words.end() &&
-                tens->second >= 20 && tens->second < 100 && tens->second % 10 == 0 &&
-                units->second < 10) {
-                current += tens->second + units->second;
+            auto tens = lexicon.number_word(w.substr(0, dash));
+            auto units = tens ? lexicon.number_word(w.substr(dash + 1)) : std::nullopt;
+            if (tens && units && *tens >= 20 && *tens < 100 && *tens % 10 == 0 && *units < 10) {
+                current += *tens + *units;
                 last = i;
                 continue;
             }
             break;
         }
-        auto found = lexicon.number_words.find(w);
-        if (found == lexicon.number_words.end()) break;
+        auto found = lexicon.number_word(w);
+        if (!found) break;
         // "twenty five" continues a tens word; two units in a row do not.
         // "twenty five" continues a tens word, "three thousand two" a scale;
         // two units in a row ("two three") do not make one number.
         std::string_view previous = last ? s.word(*last) : std::string_view{};
         if (last && !is_scale_word(previous) && previous != "and" &&
-            !(current % 10 == 0 && current >= 20 && found->second < 10))
+            !(current % 10 == 0 && current >= 20 && *found < 10))
             break;
-        current += found->second;
+        current += *found;
         last = i;
     }
     if (!last) return std::nullopt;
@@ -145,10 +143,11 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
         return "age";
     // "nine in 10 residents", "one out of five": a ratio.
     if ((after == "in" && next + 1 < t.size() && t[next + 1].kind == TokenKind::number) ||
-        (after == "in" && lexicon.number_words.count(s.word(next + 1))) ||
+        (after == "in" && lexicon.number_word(s.word(next + 1))) ||
         (after == "out" && s.word(next + 1) == "of"))
         return "ratio";
-    if (before == "in" && i >= 2 && (t[i - 2].kind == TokenKind::number || lexicon.number_words.count(s.word(i - 2))))
+    if (before == "in" && i >= 2 &&
+        (t[i - 2].kind == TokenKind::number || lexicon.number_word(s.word(i - 2))))
         return "ratio";
     // "two more than it reported": a difference, not a count.
     if ((after == "more" || after == "fewer" || after == "less") && s.word(next + 1) == "than")
@@ -207,17 +206,23 @@ std::optional<std::int64_t> parse_digits(std::string_view text, std::int64_t sca
 
 bool is_month_word(std::string_view word) {
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+    if (word.size() < 3 || word.size() > 9) return false;
     for (auto m : k_months)
-        if (word == m) return true;
+        if (m.size() == word.size() && m[0] == word[0] && word == m) return true;
     for (auto m : k_month_abbreviations)
-        if (word == m) return true;
+        if (m.size() == word.size() && m[0] == word[0] && word == m) return true;
     return false;
 }
 
 std::optional<unsigned> weekday_index(std::string_view word) {
-    if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
+    if (word.size() < 6) return std::nullopt; // "friday" is the shortest
+    if (word[word.size() - 2] == '\'' && word.back() == 's') word.remove_suffix(2);
+    // Every weekday ends in "day"; most words are rejected there.
+    if (word.size() < 6 || word.substr(word.size() - 3) != "day") return std::nullopt;
     for (unsigned i = 0; i < k_weekdays.size(); ++i)
-        if (word == k_weekdays[i]) return i;
+        if (word.size() == k_weekdays[i].size() && word[0] == k_weekdays[i][0] &&
+            word == k_weekdays[i])
+            return i;
     return std::nullopt;
 }
 
@@ -225,31 +230,36 @@ std::vector<Candidate> find_numbers(const TokenizedSentence& s, const lexicon::L
     std::vector<Candidate> found;
     const auto& t = s.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
-        Candidate c;
-        c.first = i;
+        // Most tokens are no number: read the value before building a candidate.
+        std::int64_t value = 0;
+        std::size_t last = i;
+        const char* reject = "";
         if (t[i].kind == TokenKind::number) {
             std::int64_t scale = 1;
-            std::size_t last = i;
             if (i + 1 < t.size() && is_scale_word(s.word(i + 1)) && s.word(i + 1) != "hundred") {
                 scale = scale_of(s.word(i + 1));
                 last = i + 1;
             }
-            auto value = parse_digits(t[i].folded, scale);
-            if (!value) continue;
-            c.value = *value;
-            c.last = last;
-            if (scale == 1 && t[i].folded.find('.') != std::string_view::npos) c.reject = "decimal";
+            auto digits = parse_digits(t[i].folded, scale);
+            if (!digits) continue;
+            value = *digits;
+            if (scale == 1 && t[i].folded.find('.') != std::string_view::npos) reject = "decimal";
         } else if (t[i].kind == TokenKind::word) {
             auto parsed = parse_number_words(s, i, lexicon);
             if (!parsed) continue;
-            c.value = parsed->first;
-            c.last = parsed->second;
+            value = parsed->first;
+            last = parsed->second;
             // "one" is as often a pronoun ("one of the", "no one") as a count.
-            if (c.value == 1 && c.first == c.last && (s.word(i + 1) == "of" || s.word(i - 1) == "no"))
-                c.reject = "pronoun";
+            if (value == 1 && i == last && (s.word(i + 1) == "of" || s.word(i - 1) == "no"))
+                reject = "pronoun";
         } else {
             continue;
         }
+        Candidate c;
+        c.first = i;
+        c.value = value;
+        c.last = last;
+        c.reject = reject;
 
         // Ranges: "200 to 250", "200-250", "200–250", "between 200 and 250".
         std::size_t j = c.last + 1;

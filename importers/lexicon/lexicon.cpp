@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -122,6 +123,7 @@ std::string fold_word(std::string_view word) {
 template <typename Payload> void PhraseTable<Payload>::add(std::string_view phrase, Payload payload) {
     auto words = phrase_words(phrase);
     if (words.empty()) return;
+    m_first_filter.add(words.front());
     auto& bucket = m_by_first[words.front()];
     // A later entry for the same phrase replaces the earlier one, so that a
     // user's file can correct the built-in lexicon.
@@ -140,7 +142,7 @@ template <typename Payload> void PhraseTable<Payload>::add(std::string_view phra
 template <typename Payload>
 const typename PhraseTable<Payload>::Entry*
 PhraseTable<Payload>::match(const std::vector<std::string_view>& words, std::size_t at) const {
-    if (at >= words.size()) return nullptr;
+    if (at >= words.size() || !m_first_filter.may_hold(words[at])) return nullptr;
     auto found = m_by_first.find(words[at]);
     if (found == m_by_first.end()) return nullptr;
     for (const Entry& entry : found->second) {
@@ -171,6 +173,37 @@ std::size_t Lexicon::claimant_index(const std::string& canonical) {
 const Claimant* Lexicon::find_claimant(std::string_view canonical) const {
     auto found = m_claimant_by_name.find(canonical);
     return found == m_claimant_by_name.end() ? nullptr : &claimants[found->second];
+}
+
+std::optional<std::size_t> Lexicon::find_claimant_index(std::string_view canonical) const {
+    auto found = m_claimant_by_name.find(canonical);
+    if (found == m_claimant_by_name.end()) return std::nullopt;
+    return found->second;
+}
+
+const std::vector<NameRef>& Lexicon::names_with_word(std::string_view word) const {
+    static const std::vector<NameRef> none;
+    auto found = m_names_by_word.find(word);
+    return found == m_names_by_word.end() ? none : found->second;
+}
+
+namespace {
+
+bool is_word_character(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+} // namespace
+
+bool contains_word(std::string_view text, std::string_view word) {
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1)) {
+        bool left = at == 0 || !is_word_character(text[at - 1]);
+        std::size_t after = at + word.size();
+        bool right = after >= text.size() || !is_word_character(text[after]);
+        if (left && right) return true;
+    }
+    return false;
 }
 
 namespace {
@@ -207,7 +240,9 @@ bool is_personal_name(std::string_view alias) {
 } // namespace
 
 void Lexicon::index_claimants() {
-    for (auto& claimant : claimants) {
+    m_names_by_word.clear();
+    for (std::uint32_t c = 0; c < claimants.size(); ++c) {
+        auto& claimant = claimants[c];
         claimant.folded_names.clear();
         claimant.surnames.clear();
         claimant.folded_names.push_back(fold_word(claimant.canonical));
@@ -216,6 +251,21 @@ void Lexicon::index_claimants() {
             if (!is_personal_name(alias)) continue;
             const std::string& name = claimant.folded_names.back();
             claimant.surnames.push_back(name.substr(name.rfind(' ') + 1));
+        }
+        // Every substring that contains_word() would find in a name: one
+        // that starts after a non-word character (or at the start) and ends
+        // before one (or at the end).
+        for (std::uint32_t n = 0; n < claimant.folded_names.size(); ++n) {
+            const std::string& name = claimant.folded_names[n];
+            for (std::size_t from = 0; from < name.size(); ++from) {
+                if (from > 0 && is_word_character(name[from - 1])) continue;
+                for (std::size_t to = from + 1; to <= name.size(); ++to) {
+                    if (to < name.size() && is_word_character(name[to])) continue;
+                    auto& holders = m_names_by_word[name.substr(from, to - from)];
+                    if (holders.empty() || holders.back() != NameRef{c, n})
+                        holders.push_back(NameRef{c, n});
+                }
+            }
         }
     }
 }
@@ -288,7 +338,9 @@ std::optional<std::string> Lexicon::add_file_text(std::string_view text, std::st
             long long n = std::strtoll(value.c_str(), &endp, 10);
             if (endp == value.c_str() || *endp != '\0' || n < 0)
                 return where() + "not a number: '" + value + "'";
-            number_words[fold_word(fields[0])] = n;
+            std::string word = fold_word(fields[0]);
+            m_number_filter.add(word);
+            number_words[std::move(word)] = n;
         } else if (section == "attribution") {
             if (auto e = need(2)) return e;
             auto kind = parse_attribution(fields[1]);

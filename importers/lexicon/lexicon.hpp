@@ -4,6 +4,9 @@
 // embedded at build time; users extend them with their own files.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <compare>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -44,10 +47,47 @@ struct Claimant {
     std::vector<std::string> surnames;
 };
 
+// One name of one claimant: claimants[claimant].folded_names[name].
+struct NameRef {
+    std::uint32_t claimant = 0;
+    std::uint32_t name = 0;
+    friend bool operator==(const NameRef&, const NameRef&) = default;
+    friend auto operator<=>(const NameRef&, const NameRef&) = default;
+};
+
+// Whether `word` stands in `text` as a whole word: neither a letter nor a
+// digit right before or right after it.
+bool contains_word(std::string_view text, std::string_view word);
+
 // Hashes std::string and std::string_view alike, for lookups that build no string.
+// FNV-1a: the keys are short words, for which it is cheaper than std::hash.
 struct TransparentHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    std::size_t operator()(std::string_view text) const {
+        std::uint64_t h = 14695981039346656037ull;
+        for (char c : text)
+            h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<std::size_t>(h);
+    }
+};
+
+// A filter on a word's first byte and length that rejects, without hashing,
+// most words a table does not hold (every token is looked up in several).
+class FirstWordFilter {
+  public:
+    void add(std::string_view word) {
+        m_bits[slot(word) / 64] |= std::uint64_t{1} << (slot(word) % 64);
+    }
+    bool may_hold(std::string_view word) const {
+        return (m_bits[slot(word) / 64] >> (slot(word) % 64)) & 1u;
+    }
+
+  private:
+    static std::size_t slot(std::string_view word) {
+        std::size_t first = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+        return first * 32 + std::min<std::size_t>(word.size(), 31);
+    }
+    std::array<std::uint64_t, 256 * 32 / 64> m_bits{};
 };
 
 // A phrase is matched against lowercase word tokens; multi-word phrases
@@ -67,6 +107,7 @@ public:
 private:
     // Looked up by string_view without building a string for every token.
     std::unordered_map<std::string, std::vector<Entry>, TransparentHash, std::equal_to<>> m_by_first;
+    FirstWordFilter m_first_filter;
     std::size_t m_count = 0;
 };
 
@@ -101,6 +142,13 @@ public:
     PhraseTable<std::string> non_people;  // counted things that are not people; payload = reason
     std::unordered_map<std::string, std::int64_t, TransparentHash, std::equal_to<>>
         number_words;  // "two" -> 2
+    // The value of a number word ("two" -> 2), if it is one.
+    std::optional<std::int64_t> number_word(std::string_view word) const {
+        if (!m_number_filter.may_hold(word)) return std::nullopt;
+        auto found = number_words.find(word);
+        if (found == number_words.end()) return std::nullopt;
+        return found->second;
+    }
     std::vector<Claimant> claimants;
 
     // The canonical claimant for an alias, if known.
@@ -108,12 +156,22 @@ public:
 
     // The claimant with this canonical name, or nullptr.
     const Claimant* find_claimant(std::string_view canonical) const;
+    // Its index in `claimants`, if any.
+    std::optional<std::size_t> find_claimant_index(std::string_view canonical) const;
 
-private:
+    // Every claimant name that contains `word` as a whole word (see
+    // contains_word), in claimant then name order. Derived when the lexicon
+    // is loaded, so that references are resolved without scanning names.
+    const std::vector<NameRef>& names_with_word(std::string_view word) const;
+
+  private:
     std::size_t claimant_index(const std::string& canonical);
     void index_claimants();
 
     std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> m_claimant_by_name;
+    std::unordered_map<std::string, std::vector<NameRef>, TransparentHash, std::equal_to<>>
+        m_names_by_word;
+    FirstWordFilter m_number_filter; // of number_words' keys
 };
 
 // Lowercases ASCII letters and folds typographic apostrophes to '.
