@@ -28,8 +28,8 @@ bool continuation_byte(std::string_view body, std::size_t at) {
 // The sentence as evidence; a span longer than k_max_evidence_bytes is not
 // a sentence but run-on text, and keeps only a window around the figure.
 std::string evidence(std::string_view body, std::size_t sentence_start, std::size_t sentence_end,
-                     std::size_t figure_start, std::size_t figure_end, const std::string& sentence) {
-    if (sentence.size() <= k_max_evidence_bytes) return sentence;
+                     std::size_t figure_start, std::size_t figure_end, std::string_view sentence) {
+    if (sentence.size() <= k_max_evidence_bytes) return std::string(sentence);
     std::size_t half = k_max_evidence_bytes / 2;
     std::size_t from = figure_start > sentence_start + half ? figure_start - half : sentence_start;
     std::size_t to = std::min(sentence_end, figure_end + half);
@@ -48,8 +48,10 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     ClaimantResolver claimants(lexicon, article.outlet);
     const bool detention_article = is_detention_article(body);
     std::optional<Candidate> last_figure;  // the previous sentence's last claim
+    TokenizedSentence
+        sentence; // reused: its buffers keep their memory from one sentence to the next
     for (const SentenceSpan& span : split_sentences(body)) {
-        TokenizedSentence sentence = tokenize_sentence(body, span.start, span.end);
+        tokenize_sentence_into(sentence, body, span.start, span.end);
         sentence.starts_paragraph = span.starts_paragraph;
         std::vector<Candidate> candidates = find_numbers(sentence, lexicon);
         if (candidates.empty()) {
@@ -63,7 +65,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
                        last_figure ? &*last_figure : nullptr);
         auto attributions = claimants.assign(body, sentence, candidates);
         assign_dates(sentence, candidates, published, attributions);
-        std::string text(body.substr(span.start, span.end - span.start));
+        std::string_view text = body.substr(span.start, span.end - span.start);
         last_figure.reset();
         for (const Candidate& c : candidates)
             if (c.reject.empty()) last_figure = c;

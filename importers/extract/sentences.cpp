@@ -9,10 +9,10 @@ namespace tracker::extract {
 namespace {
 
 // Words that end with a dot without ending the sentence.
-constexpr std::array k_abbreviations{
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr",  "mrs", "ms",  "dr",  "st",  "gen", "col", "lt",  "sgt",  "capt", "rep", "sen",
-    "gov", "no",  "vs",  "adm", "maj", "prof", "jr", "sr",  "inc",  "corp", "co", "mt", "ft",
+constexpr std::array<std::string_view, 37> k_abbreviations{
+    "jan", "feb", "mar", "apr",  "jun", "jul", "aug", "sep",  "sept", "oct", "nov", "dec", "mr",
+    "mrs", "ms",  "dr",  "st",   "gen", "col", "lt",  "sgt",  "capt", "rep", "sen", "gov", "no",
+    "vs",  "adm", "maj", "prof", "jr",  "sr",  "inc", "corp", "co",   "mt",  "ft",
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
@@ -24,10 +24,13 @@ bool is_abbreviation(std::string_view body, std::size_t dot) {
     if (word.empty()) return false;
     // Single letters and initialisms ("U.S.", "J.") never end a sentence here.
     if (word.size() == 1) return true;
-    std::string lower;
-    for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    for (const char* a : k_abbreviations)
-        if (lower == a) return true;
+    if (word.size() > 4) return false; // longer than any abbreviation
+    char lower[4];
+    for (std::size_t i = 0; i < word.size(); ++i)
+        lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+    std::string_view folded(lower, word.size());
+    for (std::string_view a : k_abbreviations)
+        if (folded == a) return true;
     return false;
 }
 

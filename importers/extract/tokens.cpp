@@ -22,8 +22,19 @@ std::size_t utf8_length(unsigned char lead) {
 }
 
 // Characters that join two word parts when letters stand on both sides.
+// Byte comparisons rather than compare(): these run for every character.
+bool bytes_at(std::string_view text, std::size_t i, unsigned char a, unsigned char b) {
+    return i + 1 < text.size() && static_cast<unsigned char>(text[i]) == a &&
+           static_cast<unsigned char>(text[i + 1]) == b;
+}
+bool bytes_at(std::string_view text, std::size_t i, unsigned char a, unsigned char b,
+              unsigned char c) {
+    return i + 2 < text.size() && bytes_at(text, i, a, b) &&
+           static_cast<unsigned char>(text[i + 2]) == c;
+}
+
 bool is_right_quote(std::string_view text, std::size_t i) {
-    return text.compare(i, 3, "\xE2\x80\x99") == 0;
+    return bytes_at(text, i, 0xE2, 0x80, 0x99);
 }
 
 // Letters outside ASCII (accented names) count as word characters, but
@@ -43,19 +54,19 @@ bool is_word_start(std::string_view text, std::size_t i) {
 // pasted text: ZWSP, ZWNJ, ZWJ, LRM, RLM (U+200B..U+200F), word joiner
 // (U+2060), BOM (U+FEFF). Returns their byte length at `i`, or 0.
 std::size_t invisible_length(std::string_view text, std::size_t i) {
-    if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size()) {
+    if (bytes_at(text, i, 0xE2, 0x80) && i + 2 < text.size()) {
         unsigned char third = static_cast<unsigned char>(text[i + 2]);
         if (third >= 0x8B && third <= 0x8F) return 3;
     }
-    if (text.compare(i, 3, "\xE2\x81\xA0") == 0 || text.compare(i, 3, "\xEF\xBB\xBF") == 0) return 3;
+    if (bytes_at(text, i, 0xE2, 0x81, 0xA0) || bytes_at(text, i, 0xEF, 0xBB, 0xBF)) return 3;
     return 0;
 }
 
 // Spaces used to group thousands: no-break (U+00A0), thin (U+2009) and
 // narrow no-break (U+202F). Returns their byte length at `i`, or 0.
 std::size_t group_space_length(std::string_view text, std::size_t i) {
-    if (text.compare(i, 2, "\xC2\xA0") == 0) return 2;
-    if (text.compare(i, 3, "\xE2\x80\x89") == 0 || text.compare(i, 3, "\xE2\x80\xAF") == 0) return 3;
+    if (bytes_at(text, i, 0xC2, 0xA0)) return 2;
+    if (bytes_at(text, i, 0xE2, 0x80, 0x89) || bytes_at(text, i, 0xE2, 0x80, 0xAF)) return 3;
     return 0;
 }
 
@@ -70,32 +81,44 @@ bool continues_number(std::string_view text, std::size_t i, bool group) {
 } // namespace
 
 std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string& storage) {
+    std::vector<Token> tokens;
+    tokenize_into(text, base, storage, tokens);
+    return tokens;
+}
+
+void tokenize_into(std::string_view text, std::size_t base, std::string& storage,
+                   std::vector<Token>& tokens) {
     // Folding never lengthens text, so the storage never reallocates and the
     // views stay valid; at least 32 bytes so that it lives on the heap and
     // survives a move of its owner.
+    // The storage is sized once and written through a cursor, then cut to
+    // what was used: shrinking never reallocates, so the views stay valid.
     storage.clear();
-    storage.reserve(std::max<std::size_t>(text.size(), 32));
+    storage.resize(std::max<std::size_t>(text.size(), 32));
+    char* const begin = storage.data();
+    char* out = begin;
     auto fold_into = [&](std::string_view raw) {
-        std::size_t from = storage.size();
+        char* from = out;
         for (std::size_t i = 0; i < raw.size(); ++i) {
             unsigned char c = static_cast<unsigned char>(raw[i]);
             if (c == 0xE2 && i + 2 < raw.size() && static_cast<unsigned char>(raw[i + 1]) == 0x80 &&
                 static_cast<unsigned char>(raw[i + 2]) == 0x99) {
-                storage.push_back('\'');
+                *out++ = '\'';
                 i += 2;
             } else {
-                storage.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+                *out++ =
+                    c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
             }
         }
-        return std::string_view(storage.data() + from, storage.size() - from);
+        return std::string_view(from, static_cast<std::size_t>(out - from));
     };
     auto digits_into = [&](std::string_view raw) {
-        std::size_t from = storage.size();
+        char* from = out;
         for (char ch : raw)
-            if ((ch >= '0' && ch <= '9') || ch == ',' || ch == '.') storage.push_back(ch);
-        return std::string_view(storage.data() + from, storage.size() - from);
+            if ((ch >= '0' && ch <= '9') || ch == ',' || ch == '.') *out++ = ch;
+        return std::string_view(from, static_cast<std::size_t>(out - from));
     };
-    std::vector<Token> tokens;
+    tokens.clear();
     tokens.reserve(text.size() / 5 + 4);
     std::size_t i = 0;
     const std::size_t n = text.size();
@@ -188,7 +211,7 @@ std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string
         if (possessive) tokens.push_back(std::move(*possessive));
         i = tokens.back().end - base;
     }
-    return tokens;
+    storage.resize(static_cast<std::size_t>(out - begin));
 }
 
 } // namespace tracker::extract
@@ -197,12 +220,20 @@ namespace tracker::extract {
 
 TokenizedSentence tokenize_sentence(std::string_view body, std::size_t start, std::size_t end) {
     TokenizedSentence sentence;
+    tokenize_sentence_into(sentence, body, start, end);
+    return sentence;
+}
+
+void tokenize_sentence_into(TokenizedSentence& sentence, std::string_view body, std::size_t start,
+                            std::size_t end) {
     sentence.start = start;
     sentence.end = end;
-    sentence.tokens = tokenize(body.substr(start, end - start), start, sentence.folded_text);
+    sentence.starts_paragraph = false;
+    tokenize_into(body.substr(start, end - start), start, sentence.folded_text, sentence.tokens);
+    sentence.words.clear();
     sentence.words.reserve(sentence.tokens.size());
-    for (const Token& token : sentence.tokens) sentence.words.emplace_back(token.folded);
-    return sentence;
+    for (const Token& token : sentence.tokens)
+        sentence.words.emplace_back(token.folded);
 }
 
 } // namespace tracker::extract

@@ -27,6 +27,9 @@ struct Token {
 // The folded forms are written into `storage` (cleared first), which must not
 // be changed while the tokens are in use.
 std::vector<Token> tokenize(std::string_view text, std::size_t base, std::string& storage);
+// The same into `tokens` (cleared first), reusing its memory.
+void tokenize_into(std::string_view text, std::size_t base, std::string& storage,
+                   std::vector<Token>& tokens);
 
 } // namespace tracker::extract
 
@@ -46,5 +49,8 @@ struct TokenizedSentence {
 };
 
 TokenizedSentence tokenize_sentence(std::string_view body, std::size_t start, std::size_t end);
+// The same into `sentence`, reusing its buffers (one per article, not one per sentence).
+void tokenize_sentence_into(TokenizedSentence& sentence, std::string_view body, std::size_t start,
+                            std::size_t end);
 
 } // namespace tracker::extract
