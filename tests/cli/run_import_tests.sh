@@ -330,7 +330,19 @@ assert values == [4385], values' "$T/out" || fail "query should show only the la
     want_status 0 || return 1
     want_counts "0 1 0" || return 1
     run export --db "$T/t.db"
-    has "$T/out" '"value":4385'
+    has "$T/out" '"value":4385' || return 1
+    # Every revision on request, and the list of articles says which replaced which.
+    run export --db "$T/t.db" --all-revisions --format csv
+    want_status 0 || return 1
+    has "$T/out" ',4137,' ',4385,' || return 1
+    run articles --db "$T/t.db" --format json
+    python3 -c '
+import json, sys
+rows = {r["id"]: r for r in json.load(open(sys.argv[1]))}
+assert rows[1]["replaced_by"] == 2 and rows[2]["replaced_by"] is None, rows' "$T/out" ||
+        fail "articles should show revision 1 replaced by 2: $(cat "$T/out")" || return 1
+    run articles --db "$T/t.db"
+    has "$T/out" "replaced_by"
 }
 
 # ------------------------------------------------------------------ jobs --

@@ -12,23 +12,46 @@ struct ExportOptions {
     std::string db;
     std::string format = "jsonl";
     std::string output = "-";
+    bool all_revisions = false;
 };
 
+// Indents every line of a dumped JSON value by two spaces, so that a stream
+// of them reads like nlohmann's dump(2) of the whole array.
+void write_indented(std::ostream& out, const std::string& dumped) {
+    out << "  ";
+    for (char c : dumped) {
+        out << c;
+        if (c == '\n') out << "  ";
+    }
+}
+
+// Claims are written as they are read, so an export of millions of claims
+// needs no more memory than one.
 int run_export(const ExportOptions& options) {
     store::Database db(options.db);
     store::ClaimStore store(db);
-    auto records = store.all_claims();
+    const store::Revisions revisions =
+        options.all_revisions ? store::Revisions::all : store::Revisions::latest;
     Output output(options.output);
     auto& out = output.stream();
     if (options.format == "csv") {
         write_csv_row(out, claim_record_csv_header());
-        for (const auto& r : records) write_csv_row(out, claim_record_csv_row(r));
+        store.for_each_claim(revisions, [&](const model::ClaimRecord& record) {
+            write_csv_row(out, claim_record_csv_row(record));
+        });
     } else if (options.format == "json") {
-        nlohmann::ordered_json all = nlohmann::ordered_json::array();
-        for (const auto& r : records) all.push_back(claim_record_json(r));
-        out << all.dump(2) << '\n';
+        bool first = true;
+        out << '[';
+        store.for_each_claim(revisions, [&](const model::ClaimRecord& record) {
+            out << (first ? "\n" : ",\n");
+            write_indented(out, claim_record_json(record).dump(2));
+            first = false;
+        });
+        out << (first ? "]\n" : "\n]\n");
     } else {
-        for (const auto& r : records) out << claim_record_json(r).dump() << '\n';
+        store.for_each_claim(revisions, [&](const model::ClaimRecord& record) {
+            out << claim_record_json(record).dump() << '\n';
+        });
     }
     output.commit();
     return k_exit_ok;
@@ -42,6 +65,9 @@ void add_export_command(CLI::App& app, int& exit_status) {
     add_database_option(*command, options->db);
     command->add_option("--format", options->format, "jsonl (default), csv or json")
         ->check(CLI::IsMember({"jsonl", "csv", "json"}));
+    command->add_flag("--all-revisions", options->all_revisions,
+                      "Also the claims of article revisions replaced by a newer one (by default "
+                      "only each article's latest revision, as queries and reports read)");
     command->add_option("-o,--output", options->output, "Write to FILE instead of standard output");
     command->callback([options, &exit_status] { exit_status = run_export(*options); });
 }

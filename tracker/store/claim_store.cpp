@@ -392,16 +392,24 @@ void ClaimStore::add_claimant_aliases(std::string_view canonical,
 }
 
 std::vector<model::ClaimRecord> ClaimStore::all_claims(Revisions revisions) {
+    std::vector<model::ClaimRecord> records;
+    for_each_claim(revisions,
+                   [&records](const model::ClaimRecord& record) { records.push_back(record); });
+    return records;
+}
+
+void ClaimStore::for_each_claim(Revisions revisions,
+                                const std::function<void(const model::ClaimRecord&)>& visit) {
     try {
+        // Articles in id order, each one's claims through claims_article:
+        // no sort, so the first record comes at once.
         SQLite::Statement query(
             m_db.handle(),
             fmt::format("SELECT {} FROM {} {} ORDER BY a.id, c.span_start, c.id",
                         detail::k_claim_record_columns, detail::k_claim_record_tables,
                         revisions == Revisions::latest ? "WHERE a.superseded_by IS NULL" : ""));
-        std::vector<model::ClaimRecord> records;
         while (query.executeStep())
-            records.push_back(detail::read_claim_record(query));
-        return records;
+            visit(detail::read_claim_record(query));
     } catch (const SQLite::Exception& error) {
         throw StoreError(fmt::format("cannot read claims: {}", error.what()));
     }

@@ -108,6 +108,10 @@ class ClaimStore {
     // position in the article (span_start), then claim id. By default only
     // the claims of each article's latest revision.
     std::vector<model::ClaimRecord> all_claims(Revisions revisions = Revisions::latest);
+    // The same claims in the same order, one at a time, from one read (one
+    // snapshot of the database): memory stays flat however many there are.
+    void for_each_claim(Revisions revisions,
+                        const std::function<void(const model::ClaimRecord&)>& visit);
 
     // Every stored article (all revisions) with its claim count, in import
     // order.
