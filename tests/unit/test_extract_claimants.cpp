@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -248,4 +249,33 @@ TEST_CASE("claimants: a pronoun with no earlier source has no attribution", "[cl
         tracker::extract::find_attributions(text, sentence, Lexicon::builtin(), {"Hamas"});
     REQUIRE(with_history.size() == 1);
     CHECK(with_history[0].claimant == "Hamas");
+}
+
+TEST_CASE("claimant names: the lexicon's word index agrees with contains_word on every name",
+          "[claimants]") {
+    using tracker::lexicon::contains_word;
+    const Lexicon& lexicon = Lexicon::builtin();
+    // Words from names, parts of words, and words no name holds.
+    std::vector<std::string> probes{"ministry", "health", "gaza",    "min", "hamas-run", "run",
+                                    "forces",   "israel", "israeli", "zzz", "the",       "u.n."};
+    for (const auto& claimant : lexicon.claimants)
+        for (const auto& name : claimant.folded_names)
+            probes.push_back(name);
+    for (const auto& word : probes) {
+        std::vector<tracker::lexicon::NameRef> expected;
+        for (std::uint32_t c = 0; c < lexicon.claimants.size(); ++c)
+            for (std::uint32_t n = 0; n < lexicon.claimants[c].folded_names.size(); ++n)
+                if (contains_word(lexicon.claimants[c].folded_names[n], word))
+                    expected.push_back({c, n});
+        CHECK(lexicon.names_with_word(word) == expected);
+    }
+}
+
+TEST_CASE("claimant names: contains_word needs a boundary on both sides", "[claimants]") {
+    using tracker::lexicon::contains_word;
+    CHECK(contains_word("gaza health ministry", "health"));
+    CHECK(contains_word("hamas-run health ministry", "run"));
+    CHECK(contains_word("the ministry's figures", "ministry"));
+    CHECK_FALSE(contains_word("ministry", "min"));
+    CHECK_FALSE(contains_word("israeli military", "israel"));
 }

@@ -301,3 +301,22 @@ TEST_CASE("pipeline: a short article end to end", "[pipeline]") {
 
     CHECK(claim_with_value(result.claims, 7) == nullptr);
 }
+
+TEST_CASE("pipeline: a reused sentence buffer tokenizes as a fresh one", "[pipeline]") {
+    const std::string body =
+        "A very long first sentence with \xE2\x80\x99quotes\xE2\x80\x99 and Hamas\xE2\x80\x99s "
+        "4\xC2\xA0"
+        "500 figures, U.S. officials said. Short one. 7,028 people were killed on Oct. 12!";
+    tracker::extract::TokenizedSentence reused;
+    for (const auto& span : tracker::extract::split_sentences(body)) {
+        tracker::extract::tokenize_sentence_into(reused, body, span.start, span.end);
+        auto fresh = tracker::extract::tokenize_sentence(body, span.start, span.end);
+        REQUIRE(reused.tokens.size() == fresh.tokens.size());
+        CHECK(reused.words == fresh.words);
+        for (std::size_t k = 0; k < fresh.tokens.size(); ++k) {
+            CHECK(reused.tokens[k].start == fresh.tokens[k].start);
+            CHECK(reused.tokens[k].end == fresh.tokens[k].end);
+            CHECK(reused.tokens[k].kind == fresh.tokens[k].kind);
+        }
+    }
+}
