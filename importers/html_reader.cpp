@@ -1,5 +1,6 @@
 #include "importers/html_reader.hpp"
 
+#include "importers/html_nesting.hpp"
 #include "importers/reader.hpp"
 #include "importers/utf8.hpp"
 
@@ -959,6 +960,9 @@ std::variant<ParsedPagePtr, std::string> decode_and_parse(std::string_view conte
         return parse_page({}, std::move(std::get<std::string>(decoded)));
     }
     if (looks_binary(content)) return std::string("binary file, not a web page");
+    if (html_nests_deeper_than(content))
+        return "markup nested deeper than " + std::to_string(k_max_html_nesting) +
+               " elements, which no article page needs; not parsed";
     ParsedPagePtr page = parse_page(content);
     std::string declared = page->scan.charset;
     // An ASCII-compatible page cannot really be UTF-16 (it would have a byte
@@ -1102,6 +1106,8 @@ std::variant<std::string, CharsetError> decode_to_utf8(std::string_view bytes,
 }
 
 std::string html_fragment_to_text(std::string_view html) {
+    // Hostile markup (see html_nesting.hpp) is not parsed: no text.
+    if (html_nests_deeper_than(html)) return {};
     // Parsed as a document: the fragment lands in <body>. The input is UTF-8
     // already (a feed's XML parser has decoded it).
     GumboTree tree = parse_gumbo(html);

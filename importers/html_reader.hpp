@@ -32,6 +32,7 @@ ReadResult parse_html_article(std::string path, std::string_view content,
 // per block element, a blank line between paragraphs, entities decoded,
 // scripts, styles, navigation and share/comment boxes dropped. Text without
 // markup comes back with its whitespace collapsed.
+// (Empty for markup nested deeper than k_max_html_nesting: see html_nesting.hpp.)
 std::string html_fragment_to_text(std::string_view html);
 
 // Bytes in `charset` (a label as pages write it, any case: "windows-1252",

@@ -3,6 +3,7 @@
 // charsets, entities, broken pages, dates, content sniffing, and the choice
 // of one reader per file (importers/readers.hpp).
 
+#include "importers/html_nesting.hpp"
 #include "importers/html_reader.hpp"
 #include "importers/reader.hpp"
 #include "importers/readers.hpp"
@@ -492,4 +493,57 @@ TEST_CASE("readers: the list has each reader once, under a unique name", "[html_
     CHECK(names == std::vector<std::string>{"text", "html", "feed", "csv", "json"});
     for (const auto& name : names)
         CHECK(find_reader(name) != nullptr);
+}
+
+// ---------------------------------------------------------------------------
+// The nesting guard (importers/html_nesting.hpp)
+
+namespace {
+
+std::string repeat(std::string_view piece, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i)
+        out += piece;
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("nesting guard: ordinary pages pass, runaway nesting does not", "[html][nesting]") {
+    using tracker::importers::html_nests_deeper_than;
+    const std::string page = "<!DOCTYPE html><html><head><title>t</title></head><body>" +
+                             repeat("<div class=x>", 40) + "<p>Text</p>" + repeat("</div>", 40) +
+                             "</body></html>";
+    CHECK_FALSE(html_nests_deeper_than(page));
+    CHECK(html_nests_deeper_than(page, 30));
+    CHECK(html_nests_deeper_than(repeat("<div>", 5000)));
+    CHECK_FALSE(html_nests_deeper_than(repeat("<DIV>", 3999)));
+    CHECK(html_nests_deeper_than(repeat("<Span >", 4001)));
+}
+
+TEST_CASE("nesting guard: what cannot nest does not count", "[html][nesting]") {
+    using tracker::importers::html_nests_deeper_than;
+    // Void, self-closed and auto-closed elements never deepen the tree.
+    CHECK_FALSE(html_nests_deeper_than(repeat("<p>Para", 10000)));
+    CHECK_FALSE(html_nests_deeper_than(repeat("<li>item<br><img src=a.png>", 10000)));
+    CHECK_FALSE(html_nests_deeper_than(repeat("<div/>", 10000)));
+    CHECK_FALSE(html_nests_deeper_than(repeat("<div></div>", 10000)));
+    // Tags inside comments and raw text are text.
+    CHECK_FALSE(html_nests_deeper_than("<!-- " + repeat("<div>", 10000) + " -->"));
+    CHECK_FALSE(html_nests_deeper_than("<script>" + repeat("<div>", 10000) + "</SCRIPT><p>x"));
+    CHECK_FALSE(html_nests_deeper_than("<style>" + repeat("<b>", 10000)));
+    // Stray end tags and half tags are no trouble.
+    CHECK_FALSE(html_nests_deeper_than(repeat("</div>", 10000) + "<div"));
+    CHECK_FALSE(html_nests_deeper_than("< div a < b >>"));
+}
+
+TEST_CASE("a page nested beyond the guard is refused with a reason, a feed fragment gives no text",
+          "[html][nesting]") {
+    const std::string deep = "<html><head><title>Deep</title></head><body>" +
+                             repeat("<div>", 20000) + "<p>The ministry said 300 were killed.</p>" +
+                             repeat("</div>", 20000) + "</body></html>";
+    ReadResult read = parse_html_article("deep.html", deep, ArticleOverrides{});
+    REQUIRE(std::holds_alternative<ReadError>(read));
+    CHECK(std::get<ReadError>(read).message().find("nested deeper than") != std::string::npos);
+    CHECK(tracker::importers::html_fragment_to_text(deep).empty());
 }
