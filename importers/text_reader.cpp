@@ -7,11 +7,13 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 namespace tracker::importers {
@@ -19,18 +21,21 @@ namespace tracker::importers {
 namespace {
 
 constexpr std::array<std::string_view, 14> k_header_keys{
-    "title", "outlet", "source", "url", "published", "date", "author", "byline",
-    "section", "language", "conflict", "tags", "updated", "dateline"};
+    "title",  "outlet",  "source",   "url",      "published", "date",    "author",
+    "byline", "section", "language", "conflict", "tags",      "updated", "dateline"};
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
+        s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -85,12 +90,16 @@ ReadResult parse_text_article(std::string path, std::string_view content,
             pos = end + 1;
             if (line.empty()) break;
             auto field = header_line(line);
-            if (!field) continue;  // an unknown header line is ignored
+            if (!field) continue; // an unknown header line is ignored
             auto& [key, value] = *field;
-            if (key == "title") article.title = value;
-            else if (key == "outlet" || key == "source") article.outlet = value;
-            else if (key == "url") article.url = value;
-            else if (key == "published" || key == "date") published_text = std::string(value);
+            if (key == "title")
+                article.title = value;
+            else if (key == "outlet" || key == "source")
+                article.outlet = value;
+            else if (key == "url")
+                article.url = value;
+            else if (key == "published" || key == "date")
+                published_text = std::string(value);
         }
         body_start = std::min(pos, text.size());
     }
@@ -108,7 +117,8 @@ ReadResult parse_text_article(std::string path, std::string_view content,
             return fail("unparseable publication date '" + *published_text +
                         "' (expected YYYY-MM-DD); fix the header or pass --published");
     } else {
-        return fail("no publication date; add a 'Published: YYYY-MM-DD' header or pass --published");
+        return fail(
+            "no publication date; add a 'Published: YYYY-MM-DD' header or pass --published");
     }
     return article;
 }
@@ -122,13 +132,29 @@ std::variant<std::string, ReadError> read_file(const std::string& path) {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status)) return ReadError{path, "no such file"};
-    if (std::filesystem::is_directory(status)) return ReadError{path, "is a directory, not an article file"};
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return ReadError{path, std::string("cannot open: ") + std::strerror(errno)};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return ReadError{path, "read error"};
-    return buffer.str();
+    if (std::filesystem::is_directory(status))
+        return ReadError{path, "is a directory, not an article file"};
+    // One read into a buffer of the file's size (a stream into a string
+    // stream copied every byte three times).
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) return ReadError{path, std::string("cannot open: ") + std::strerror(errno)};
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(file, &std::fclose);
+    const std::uintmax_t expected =
+        std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, ec) : 0;
+    content.resize(ec ? 0 : static_cast<std::size_t>(expected));
+    std::size_t got = std::fread(content.data(), 1, content.size(), file);
+    content.resize(got);
+    // The file may have grown since (or be a pipe or a device): read the rest.
+    char chunk[65536];
+    while (got == content.size() && !std::feof(file)) {
+        const std::size_t more = std::fread(chunk, 1, sizeof chunk, file);
+        if (more == 0) break;
+        content.append(chunk, more);
+        got = content.size();
+    }
+    if (std::ferror(file))
+        return ReadError{path, std::string("read error: ") + std::strerror(errno)};
+    return content;
 }
 
 ReadResult read_text_article(const std::string& path, const ArticleOverrides& overrides) {
@@ -140,14 +166,15 @@ ReadResult read_text_article(const std::string& path, const ArticleOverrides& ov
 namespace {
 
 class TextReader : public Reader {
-public:
+  public:
     std::string_view name() const override { return "text"; }
     std::string_view description() const override {
         return "plain-text article with an optional 'Key: value' header (.txt, .text, .md)";
     }
     bool identify(std::string_view path, std::string_view head) const override {
         auto ends_with = [&](std::string_view suffix) {
-            return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+            return path.size() >= suffix.size() &&
+                   path.substr(path.size() - suffix.size()) == suffix;
         };
         if (ends_with(".txt") || ends_with(".text") || ends_with(".md")) return true;
         // Another reader's extension (.html, .csv...) is that reader's file;
@@ -170,6 +197,8 @@ public:
 
 } // namespace
 
-std::unique_ptr<Reader> make_text_reader() { return std::make_unique<TextReader>(); }
+std::unique_ptr<Reader> make_text_reader() {
+    return std::make_unique<TextReader>();
+}
 
 } // namespace tracker::importers
