@@ -15,23 +15,23 @@ namespace tracker::extract {
 
 struct Candidate {
     // numbers stage
-    std::size_t first = 0;  // token indexes in the sentence, inclusive
+    std::size_t first = 0; // token indexes in the sentence, inclusive
     std::size_t last = 0;
     std::int64_t value = 0;
     std::optional<std::int64_t> range_high;
-    std::string reject;  // why this number is not a claim ("date", "money", "no metric"...)
+    std::string reject; // why this number is not a claim ("date", "money", "no metric"...)
 
     // qualifier stage
     model::Qualifier qualifier = model::Qualifier::exact;
-    std::size_t qualifier_first = 0;  // first token of the qualifier phrase (== first if none)
+    std::size_t qualifier_first = 0; // first token of the qualifier phrase (== first if none)
     bool own_qualifier = false;
 
     // metric and population stage
     std::optional<model::Metric> metric;
     std::string population;
-    std::size_t phrase_end = 0;  // last token of the counted noun phrase and its predicate
-    bool is_subset = false;      // "including 940 children", "2,360 of them"
-    std::string head_class;      // hostage | prisoner | body | people | "" (see metrics.cpp)
+    std::size_t phrase_end = 0; // last token of the counted noun phrase and its predicate
+    bool is_subset = false;     // "including 940 children", "2,360 of them"
+    std::string head_class;     // hostage | prisoner | body | people | "" (see metrics.cpp)
 
     // claimant and date stages
     std::string claimant;

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 #include <cctype>
 #include <cstdlib>
+#include <unordered_map>
 
 namespace tracker::extract {
 
@@ -15,22 +15,23 @@ namespace {
 // Adverbs and auxiliaries between a source and its verb: "Hamas also said",
 // "the ministry had earlier reported".
 constexpr std::array<std::string_view, 18> k_verb_adverbs{
-    "also",   "later",   "separately", "previously", "had",   "has",   "have",   "earlier",
-    "again",  "further", "then",       "now",        "first", "would", "could",  "initially",
-    "repeatedly", "publicly"};
+    "also",  "later",   "separately", "previously", "had",        "has",
+    "have",  "earlier", "again",      "further",    "then",       "now",
+    "first", "would",   "could",      "initially",  "repeatedly", "publicly"};
 
 // Nouns that, after "the", name a body already mentioned: "the ministry".
 constexpr std::array<std::string_view, 32> k_descriptions{
-    "group",    "ministry",   "military", "army",      "agency",   "office",     "organisation",
-    "organization", "observatory", "mission", "movement", "service", "society", "government",
-    "authorities", "association", "diocese", "militia", "paper",    "newspaper",  "journal",
-    "charity",  "union",      "council",  "forum",     "committee", "spokesman", "spokeswoman",
-    "forces",   "police",     "officials", "authorities"};
+    "group",        "ministry",     "military",    "army",        "agency",   "office",
+    "organisation", "organization", "observatory", "mission",     "movement", "service",
+    "society",      "government",   "authorities", "association", "diocese",  "militia",
+    "paper",        "newspaper",    "journal",     "charity",     "union",    "council",
+    "forum",        "committee",    "spokesman",   "spokeswoman", "forces",   "police",
+    "officials",    "authorities"};
 
 // Descriptions so general that they refer back to whoever spoke last.
 constexpr std::array<std::string_view, 10> k_generic_descriptions{
-    "group", "organisation", "organization", "movement", "charity", "paper", "newspaper",
-    "spokesman", "spokeswoman", "society"};
+    "group", "organisation", "organization", "movement",    "charity",
+    "paper", "newspaper",    "spokesman",    "spokeswoman", "society"};
 
 constexpr std::array<std::string_view, 6> k_pronouns{"it", "they", "he", "she", "we", "its"};
 
@@ -52,7 +53,7 @@ using lexicon::contains_word;
 struct Context {
     const lexicon::Lexicon& lexicon;
     std::string_view body;
-    std::string_view folded_body;           // the whole article, lowercase
+    std::string_view folded_body; // the whole article, lowercase
     std::string_view folded_sentence;
     // Claimants named so far, most recent last, each once (see remember()).
     std::vector<std::string>& history;
@@ -104,7 +105,8 @@ bool holds_all(std::string_view name, const std::vector<std::string_view>& words
 }
 
 bool noun_heads(std::string_view name, std::string_view noun) {
-    for (std::size_t at = name.find(noun); at != std::string_view::npos; at = name.find(noun, at + 1)) {
+    for (std::size_t at = name.find(noun); at != std::string_view::npos;
+         at = name.find(noun, at + 1)) {
         std::size_t after = at + noun.size();
         if (after == name.size()) return true;
         if (name[after] != ' ') continue;
@@ -148,7 +150,8 @@ std::vector<std::string_view> other_words(std::string_view name,
         if (word.size() > 2 && word.substr(word.size() - 2) == "'s") word.remove_suffix(2);
         if (word.size() < 3 || word == "the") continue;
         bool described = false;
-        for (auto w : words) described = described || w == word;
+        for (auto w : words)
+            described = described || w == word;
         if (!described) others.push_back(word);
     }
     return others;
@@ -163,7 +166,8 @@ std::vector<std::string_view> other_words(std::string_view name,
 std::string resolve_reference(const std::vector<std::string_view>& words, const Context& ctx) {
     const auto& history = ctx.history;
     std::string_view noun = words.empty() ? std::string_view{} : words.back();
-    if (noun.empty() || in(k_pronouns, noun)) return history.empty() ? std::string() : history.back();
+    if (noun.empty() || in(k_pronouns, noun))
+        return history.empty() ? std::string() : history.back();
     const auto holders = lexicon_names_holding(ctx.lexicon, words);
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
         if (auto index = ctx.lexicon.find_claimant_index(*it)) {
@@ -175,11 +179,13 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
     }
     if (!in(k_generic_descriptions, noun)) {
         std::string key;
-        for (auto w : words) key += std::string(w) + " ";
+        for (auto w : words)
+            key += std::string(w) + " ";
         for (int scope = 0; scope < 2; ++scope) {
             std::string_view text = scope == 0 ? ctx.folded_sentence : ctx.folded_body;
             if (scope == 1 && ctx.article_matches) {
-                if (auto cached = ctx.article_matches->find(key); cached != ctx.article_matches->end()) {
+                if (auto cached = ctx.article_matches->find(key);
+                    cached != ctx.article_matches->end()) {
                     if (!cached->second.empty()) return cached->second;
                     break;
                 }
@@ -221,7 +227,8 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
     }
     if (in(k_generic_descriptions, noun) && !history.empty()) return history.back();
     std::string phrase = "the";
-    for (auto w : words) phrase += " " + std::string(w);
+    for (auto w : words)
+        phrase += " " + std::string(w);
     if (auto known = ctx.lexicon.canonical_claimant(phrase)) return *known;
     if (auto known = ctx.lexicon.canonical_claimant("the " + std::string(noun))) return *known;
     if (!history.empty() && (noun == "army" || noun == "military" || noun == "government" ||
@@ -263,10 +270,10 @@ std::optional<Source> alias_starting_at(const TokenizedSentence& s, std::size_t 
 
 // Capitalised words that start sentences but never name a source.
 constexpr std::array<std::string_view, 32> k_not_names{
-    "it",   "its",  "they",    "their", "he",   "she",  "we",    "this",  "that",  "these",
-    "those", "there", "in",    "on",    "but",  "and",  "some",  "many",  "several", "most",
-    "other", "others", "all",  "both",  "each", "another", "such", "no",   "one",   "a",
-    "an",    "the"};
+    "it",   "its",     "they",    "their", "he",    "she",    "we",  "this",
+    "that", "these",   "those",   "there", "in",    "on",     "but", "and",
+    "some", "many",    "several", "most",  "other", "others", "all", "both",
+    "each", "another", "such",    "no",    "one",   "a",      "an",  "the"};
 
 // Lowercase particles inside personal names: "Vivian van de Perre".
 constexpr std::array<std::string_view, 12> k_name_particles{
@@ -282,7 +289,8 @@ bool is_name_word(const TokenizedSentence& s, std::size_t k) {
 
 std::string text_of(std::string_view body, const TokenizedSentence& s, std::size_t first,
                     std::size_t last) {
-    return std::string(body.substr(s.tokens[first].start, s.tokens[last].end - s.tokens[first].start));
+    return std::string(
+        body.substr(s.tokens[first].start, s.tokens[last].end - s.tokens[first].start));
 }
 
 // A surname standing for a person named in full before: "Hagari said"
@@ -295,11 +303,12 @@ std::optional<std::string> claimant_by_surname(std::string_view surname, const C
         return false;
     };
     for (auto it = ctx.history.rbegin(); it != ctx.history.rend(); ++it)
-        if (const auto* claimant = ctx.lexicon.find_claimant(*it); claimant && matches(*claimant)) return *it;
+        if (const auto* claimant = ctx.lexicon.find_claimant(*it); claimant && matches(*claimant))
+            return *it;
     std::optional<std::string> only;
     for (const auto& claimant : ctx.lexicon.claimants) {
         if (!matches(claimant)) continue;
-        if (only) return std::nullopt;  // two bodies share the surname
+        if (only) return std::nullopt; // two bodies share the surname
         only = claimant.canonical;
     }
     return only;
@@ -308,21 +317,24 @@ std::optional<std::string> claimant_by_surname(std::string_view surname, const C
 // Whether the word at `k` is a nationality adjective ("Israeli", "Thai").
 bool is_demonym(const TokenizedSentence& s, std::size_t k, const Context& ctx) {
     const auto* term = ctx.lexicon.population_terms.match(s.words, k);
-    return term && term->words.size() == 1 && !term->payload.is_role && !term->payload.population.empty();
+    return term && term->words.size() == 1 && !term->payload.is_role &&
+           !term->payload.population.empty();
 }
 
 // Nouns for a body's numbers: "Israeli figures", "Ukrainian data".
 constexpr std::array<std::string_view, 12> k_figure_nouns{
-    "figures", "tallies", "tally", "data", "estimates", "count", "counts", "statistics",
-    "numbers", "records", "sources", "authorities"};
+    "figures", "tallies",    "tally",   "data",    "estimates", "count",
+    "counts",  "statistics", "numbers", "records", "sources",   "authorities"};
 
 // "according to Israeli tallies": a nation's figures are its officials'.
-std::optional<Source> national_figures(const TokenizedSentence& s, std::size_t k, const Context& ctx) {
+std::optional<Source> national_figures(const TokenizedSentence& s, std::size_t k,
+                                       const Context& ctx) {
     if (!is_demonym(s, k, ctx) || !in(k_figure_nouns, s.word(k + 1))) return std::nullopt;
     auto body = ctx.lexicon.canonical_claimant(std::string(s.word(k)) + " officials");
     if (!body) return std::nullopt;
-    return Source{k, k + 1, *body, "national figures '" + std::string(s.word(k)) + " " +
-                                       std::string(s.word(k + 1)) + "'"};
+    return Source{k, k + 1, *body,
+                  "national figures '" + std::string(s.word(k)) + " " + std::string(s.word(k + 1)) +
+                      "'"};
 }
 
 // A name the lexicon does not know: the capitalised words ending at `end`
@@ -344,7 +356,8 @@ std::optional<Source> proper_name_ending_at(const TokenizedSentence& s, std::siz
     }
     // "Thai Prime Minister Srettha Thavisin": a known alias inside wins.
     for (std::size_t k = first; k <= end; ++k) {
-        if (auto alias = alias_starting_at(s, k, ctx.lexicon); alias && alias->last == end) return alias;
+        if (auto alias = alias_starting_at(s, k, ctx.lexicon); alias && alias->last == end)
+            return alias;
     }
     if (auto person = claimant_by_surname(s.word(end), ctx))
         return Source{end, end, *person, "surname '" + std::string(s.word(end)) + "'"};
@@ -352,7 +365,7 @@ std::optional<Source> proper_name_ending_at(const TokenizedSentence& s, std::siz
     while (first < end && (s.word(first) == "the" || s.word(first) == "a" || s.word(first) == "an"))
         ++first;
     if (s.word(first) == "the" || s.word(first) == "'") return std::nullopt;
-    if (first == end && is_demonym(s, first, ctx)) return std::nullopt;  // "Israeli" alone
+    if (first == end && is_demonym(s, first, ctx)) return std::nullopt; // "Israeli" alone
     std::string name = text_of(ctx.body, s, first, end);
     return Source{first, end, name, "name '" + name + "'"};
 }
@@ -370,13 +383,14 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
     // ministry", "Gaza's health authorities"; the words before the noun up
     // to a determiner or a possessive describe it.
     std::vector<std::string_view> words{noun};
-    std::string owner;  // a known body named inside the description
+    std::string owner; // a known body named inside the description
     bool capitalised = false;
     std::size_t first = end;
     while (first > 0 && end - first < 5) {
         std::string_view w = s.word(first - 1);
         bool possessive = w == "'s" || w == "'";
-        if (w == "the" || w == "its" || w == "their" || w == "this" || w == "a" || w == "an" || possessive) {
+        if (w == "the" || w == "its" || w == "their" || w == "this" || w == "a" || w == "an" ||
+            possessive) {
             // "Gaza's health authorities": the owner is context, not a description word.
             std::size_t start = possessive && first >= 2 ? first - 2 : first - 1;
             if (capitalised && !possessive) {
@@ -384,13 +398,16 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
                 // when it fits a body named before or known from the article;
                 // "the Kaduna state government" is a body named by the text.
                 bool title_case = true;
-                for (std::size_t j = first; j <= end; ++j) title_case = title_case && s.tokens[j].capitalized;
+                for (std::size_t j = first; j <= end; ++j)
+                    title_case = title_case && s.tokens[j].capitalized;
                 if (title_case) {
                     std::vector<std::string_view> all_words;
-                    for (std::size_t j = first; j <= end; ++j) all_words.push_back(s.word(j));
+                    for (std::size_t j = first; j <= end; ++j)
+                        all_words.push_back(s.word(j));
                     std::string who = resolve_reference(all_words, ctx);
                     if (!who.empty())
-                        return Source{first - 1, end, who, "back-reference 'the " + std::string(noun) + "'"};
+                        return Source{first - 1, end, who,
+                                      "back-reference 'the " + std::string(noun) + "'"};
                 }
                 std::string name = text_of(ctx.body, s, first, end);
                 return Source{first, end, name, "name '" + name + "'"};
@@ -403,8 +420,9 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
                     if (s.tokens[j].kind != TokenKind::word) break;
                     if (s.word(j + 1) != "'s" && s.word(j + 1) != "'") continue;
                     if (auto body = ctx.lexicon.canonical_claimant(s.word(j))) {
-                        return Source{j, end, *body, "owner '" + std::string(s.word(j)) + "' of the " +
-                                                         std::string(noun)};
+                        return Source{j, end, *body,
+                                      "owner '" + std::string(s.word(j)) + "' of the " +
+                                          std::string(noun)};
                     }
                 }
             }
@@ -419,8 +437,10 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
         auto known_name = ctx.lexicon.canonical_claimant(w);
         bool known = known_name.has_value();
         if (known && owner.empty()) owner = *known_name;
-        if (s.tokens[first - 1].capitalized && first - 1 > 0 && !known) capitalised = true;
-        else words.insert(words.begin(), w);
+        if (s.tokens[first - 1].capitalized && first - 1 > 0 && !known)
+            capitalised = true;
+        else
+            words.insert(words.begin(), w);
         --first;
     }
     // "Army figures show ...": a description that opens the sentence.
@@ -434,34 +454,38 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
 // Words for a person or office that speaks for a body named just before:
 // "a UN spokesman", "an IDF official", "Hamas's spokesman".
 constexpr std::array<std::string_view, 17> k_speaker_roles{
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "chief", "head",
-    "envoy", "representative", "director", "minister", "spokespeople", "commander", "leader",
-    "correspondent", "reporter", "reporters"};
+    "spokesman", "spokeswoman", "spokesperson",   "official", "officials", "chief",
+    "head",      "envoy",       "representative", "director", "minister",  "spokespeople",
+    "commander", "leader",      "correspondent",  "reporter", "reporters"};
 
 // Plural nouns that, lower case before a verb of saying, name a source the
 // text leaves unnamed: "aid groups said", "medics said", "witnesses said".
 constexpr std::array<std::string_view, 16> k_generic_sources{
-    "groups",    "agencies", "organisations", "organizations", "medics",  "doctors",
-    "witnesses", "residents", "sources",      "activists",     "monitors", "diplomats",
-    "rescuers",  "paramedics", "mediators",   "workers"};
+    "groups",    "agencies",   "organisations", "organizations", "medics",   "doctors",
+    "witnesses", "residents",  "sources",       "activists",     "monitors", "diplomats",
+    "rescuers",  "paramedics", "mediators",     "workers"};
 
-std::optional<Source> generic_source_ending_at(const TokenizedSentence& s, std::size_t end, const Context& ctx) {
+std::optional<Source> generic_source_ending_at(const TokenizedSentence& s, std::size_t end,
+                                               const Context& ctx) {
     // Lower case, or capitalised only because it opens the sentence ("Medics said").
-    if (!in(k_generic_sources, s.word(end)) || (s.tokens[end].capitalized && end > 0)) return std::nullopt;
+    if (!in(k_generic_sources, s.word(end)) || (s.tokens[end].capitalized && end > 0))
+        return std::nullopt;
     // "the society and other rights groups said": the named one leads.
     for (std::size_t j = end; j-- > 0 && end - j <= 4;)
         if (s.word(j) == "other" && j > 0 && s.word(j - 1) == "and") return std::nullopt;
     std::size_t first = end;
     // "aid groups", "rights groups", "hospital medics": one modifier at most
-    if (first > 0 && s.tokens[first - 1].kind == TokenKind::word && !s.tokens[first - 1].capitalized &&
-        !in(k_verb_adverbs, s.word(first - 1)) && s.word(first - 1) != "the" && s.word(first - 1) != "and" &&
-        s.word(first - 1) != "," && s.word(first - 1).size() > 2)
+    if (first > 0 && s.tokens[first - 1].kind == TokenKind::word &&
+        !s.tokens[first - 1].capitalized && !in(k_verb_adverbs, s.word(first - 1)) &&
+        s.word(first - 1) != "the" && s.word(first - 1) != "and" && s.word(first - 1) != "," &&
+        s.word(first - 1).size() > 2)
         --first;
     std::string name = text_of(ctx.body, s, first, end);
     return Source{first, end, name, "unnamed source '" + name + "'"};
 }
 
-std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t end, const Context& ctx) {
+std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t end,
+                                       const Context& ctx) {
     if (in(k_speaker_roles, s.word(end)) && end > 0) {
         std::size_t body_end = end - 1;
         if (s.word(body_end) == "'s" && body_end > 0) --body_end;
@@ -472,7 +496,8 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
             alias->last = end;
             alias->evidence += " (its " + std::string(s.word(end)) + ")";
             // "Israeli officials" stays an alias of its own when the lexicon has one.
-            if (auto whole = alias_ending_at(s, end, ctx.lexicon); whole && whole->first <= alias->first)
+            if (auto whole = alias_ending_at(s, end, ctx.lexicon);
+                whole && whole->first <= alias->first)
                 return whole;
             return alias;
         }
@@ -484,11 +509,14 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
     // description of a body, not the unnamed officials.
     if ((s.word(end) == "officials" || s.word(end) == "authorities") && end > 0 &&
         s.tokens[end - 1].kind == TokenKind::word && !s.tokens[end - 1].capitalized &&
-        !ctx.lexicon.canonical_claimant(std::string(s.word(end - 1)) + " " + std::string(s.word(end)))) {
+        !ctx.lexicon.canonical_claimant(std::string(s.word(end - 1)) + " " +
+                                        std::string(s.word(end)))) {
         std::vector<std::string_view> words{s.word(end - 1), s.word(end)};
         std::string who = resolve_reference(words, ctx);
-        if (!who.empty()) return Source{end - 1, end, who, "description '" + std::string(s.word(end - 1)) + " " +
-                                                               std::string(s.word(end)) + "'"};
+        if (!who.empty())
+            return Source{end - 1, end, who,
+                          "description '" + std::string(s.word(end - 1)) + " " +
+                              std::string(s.word(end)) + "'"};
     }
     if (auto alias = alias_ending_at(s, end, ctx.lexicon)) {
         // "the group" is an alias of Hamas in the spec's list, but as a
@@ -502,7 +530,8 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
     return proper_name_ending_at(s, end, ctx);
 }
 
-std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t start, const Context& ctx) {
+std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t start,
+                                         const Context& ctx) {
     if (start >= s.tokens.size()) return std::nullopt;
     if (auto alias = alias_starting_at(s, start, ctx.lexicon)) return alias;
     std::size_t k = start;
@@ -511,8 +540,8 @@ std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t
         ++k;
     }
     // "citing figures from the Health Ministry": the source of the figures.
-    if (in(k_figure_nouns, s.word(k)) && (s.word(k + 1) == "from" || s.word(k + 1) == "of" ||
-                                          s.word(k + 1) == "by"))
+    if (in(k_figure_nouns, s.word(k)) &&
+        (s.word(k + 1) == "from" || s.word(k + 1) == "of" || s.word(k + 1) == "by"))
         return source_starting_at(s, k + 2, ctx);
     if (auto national = national_figures(s, k, ctx)) return national;
     if (k >= s.tokens.size()) return std::nullopt;
@@ -525,7 +554,8 @@ std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t
              in(k_descriptions, s.word(end + 2)) && !s.tokens[end + 1].capitalized)) &&
            end - k < 8)
         ++end;
-    while (end > k && is_connector(s.word(end))) --end;
+    while (end > k && is_connector(s.word(end)))
+        --end;
     if (auto ref = description_ending_at(s, end, ctx)) return ref;
     if (auto alias = alias_ending_at(s, end, ctx.lexicon); alias && alias->first >= k) return alias;
     if (is_name_word(s, k)) return proper_name_ending_at(s, end, ctx);
@@ -580,9 +610,10 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                     --end;
                 } else if (end >= 2 && weekday_index(s.word(end - 1)) && s.word(end - 2) == "on") {
                     end -= 2;
-                } else if (weekday_index(s.word(end - 1)) && end >= 2 && s.tokens[end - 2].kind == TokenKind::word &&
+                } else if (weekday_index(s.word(end - 1)) && end >= 2 &&
+                           s.tokens[end - 2].kind == TokenKind::word &&
                            !in(k_verb_adverbs, s.word(end - 2))) {
-                    --end;  // "the ministry Tuesday said"
+                    --end; // "the ministry Tuesday said"
                 } else {
                     break;
                 }
@@ -593,17 +624,20 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                     // "the UN Office for ... (OCHA) said": the name before the
                     // brackets, or the acronym inside them.
                     std::size_t open = end - 1;
-                    while (open > 0 && s.word(open) != "(" && end - open < 6) --open;
+                    while (open > 0 && s.word(open) != "(" && end - open < 6)
+                        --open;
                     if (s.word(open) == "(" && open > 0) {
                         source = source_ending_at(s, open - 1, ctx);
-                        if (!source && open + 1 < end - 1) source = source_ending_at(s, end - 2, ctx);
+                        if (!source && open + 1 < end - 1)
+                            source = source_ending_at(s, end - 2, ctx);
                     }
                 } else if (before == "," && end >= 2) {
                     // "Hamas's armed wing, the Qassam Brigades, said";
                     // "Islamic Jihad, a smaller armed group, has said";
                     // "The group, which tracks arrests from Thailand, said"
                     std::size_t open = end - 1;
-                    while (open > 0 && s.word(open - 1) != "," && end - open < 30) --open;
+                    while (open > 0 && s.word(open - 1) != "," && end - open < 30)
+                        --open;
                     bool relative = open > 0 && s.word(open - 1) == "," &&
                                     (s.word(open) == "which" || s.word(open) == "who" ||
                                      s.word(open) == "whose");
@@ -616,7 +650,8 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                             }
                         }
                     }
-                } else if ((before == "which" || before == "who") && end >= 3 && s.word(end - 2) == ",") {
+                } else if ((before == "which" || before == "who") && end >= 3 &&
+                           s.word(end - 2) == ",") {
                     // "Israel, which says ..."
                     source = source_ending_at(s, end - 3, ctx);
                 } else if (before == "and") {
@@ -630,9 +665,10 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                         while (j > 0 && source->first - j < 3 && !s.tokens[j - 1].capitalized &&
                                s.word(j - 1) != "in" && s.word(j - 1) != "of" &&
                                s.tokens[j - 1].kind == TokenKind::word)
-                            --j;  // "in the occupied West Bank"
+                            --j; // "in the occupied West Bank"
                         if (j >= 2 && (s.word(j - 1) == "in" || s.word(j - 1) == "of") &&
-                            (in(k_descriptions, s.word(j - 2)) || in(k_generic_sources, s.word(j - 2))))
+                            (in(k_descriptions, s.word(j - 2)) ||
+                             in(k_generic_sources, s.word(j - 2))))
                             if (auto body = source_ending_at(s, j - 2, ctx)) source = body;
                     }
                     // "the society and other rights groups said"; "health
@@ -671,7 +707,8 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
         case lexicon::AttributionKind::noun:
             if (cue->words.size() > 1) {
                 // "by its count": the source is the one referred back to.
-                if (!ctx.history.empty()) source = Source{k, k, ctx.history.back(), "back-reference 'its'"};
+                if (!ctx.history.empty())
+                    source = Source{k, k, ctx.history.back(), "back-reference 'its'"};
             } else {
                 // "the ministry's overall toll", "an AFP tally", "a statement by X"
                 for (std::size_t back = 1; back <= 3 && back <= k && !source; ++back) {
@@ -679,7 +716,8 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                         source = source_ending_at(s, k - back - 1, ctx);
                 }
                 if (!source && k > 0) source = source_ending_at(s, k - 1, ctx);
-                if (!source && s.word(after) == "by") source = source_starting_at(s, after + 1, ctx);
+                if (!source && s.word(after) == "by")
+                    source = source_starting_at(s, after + 1, ctx);
             }
             break;
         }
@@ -702,7 +740,8 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
 
 std::string fold_text(std::string_view text) {
     std::string out(text);
-    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char& c : out)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return out;
 }
 
@@ -712,8 +751,9 @@ std::size_t dateline_end(const TokenizedSentence& s) {
     for (std::size_t k = 0; k < s.tokens.size() && k < 12; ++k) {
         std::string_view w = s.word(k);
         if (w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") return k + 1;
-        bool dateline_token = s.tokens[k].capitalized || w == "(" || w == ")" || w == "/" || w == "," ||
-                              w == "." || (s.tokens[k].kind == TokenKind::word && s.tokens[k].folded.size() <= 3);
+        bool dateline_token =
+            s.tokens[k].capitalized || w == "(" || w == ")" || w == "/" || w == "," || w == "." ||
+            (s.tokens[k].kind == TokenKind::word && s.tokens[k].folded.size() <= 3);
         if (!dateline_token) return 0;
     }
     return 0;
@@ -726,8 +766,8 @@ bool sentence_final(const TokenizedSentence& s, std::size_t cue) {
         std::string_view w = s.word(k);
         if (s.tokens[k].kind == TokenKind::punct) continue;
         if (w == "on" || w == "late" || w == "early" || w == "earlier" || w == "later" ||
-            w == "yesterday" || w == "today" || weekday_index(w) || w == "night" || w == "morning" ||
-            w == "evening" || w == "afternoon")
+            w == "yesterday" || w == "today" || weekday_index(w) || w == "night" ||
+            w == "morning" || w == "evening" || w == "afternoon")
             continue;
         return false;
     }
@@ -739,7 +779,8 @@ bool new_clause_between(const TokenizedSentence& s, std::size_t from, std::size_
     for (std::size_t k = from; k < to && k < s.tokens.size(); ++k) {
         std::string_view w = s.word(k);
         if (w == ";") return true;
-        if (w == "," && (s.word(k + 1) == "and" || s.word(k + 1) == "but" || s.word(k + 1) == "while"))
+        if (w == "," &&
+            (s.word(k + 1) == "and" || s.word(k + 1) == "but" || s.word(k + 1) == "while"))
             return true;
     }
     return false;
@@ -752,7 +793,8 @@ std::vector<Attribution> find_attributions(std::string_view body, const Tokenize
                                            const std::vector<std::string>& known_history) {
     std::vector<std::string> history = known_history;
     std::string folded_body = fold_text(body);
-    std::string folded_sentence = fold_text(body.substr(sentence.start, sentence.end - sentence.start));
+    std::string folded_sentence =
+        fold_text(body.substr(sentence.start, sentence.end - sentence.start));
     Context ctx{lexicon, body, folded_body, folded_sentence, history};
     return attributions_in(sentence, ctx);
 }
@@ -770,7 +812,8 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
     // called the claim ...") is what a later "it" refers to.
     std::size_t subject = dateline_end(s);
     for (std::size_t k = subject; k < subject + 3 && k < s.tokens.size(); ++k) {
-        if (auto alias = alias_starting_at(s, k, m_lexicon); alias && s.word(alias->first) != "the") {
+        if (auto alias = alias_starting_at(s, k, m_lexicon);
+            alias && s.word(alias->first) != "the") {
             remember(ctx.history, alias->claimant);
             break;
         }
@@ -805,7 +848,7 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
         }
         if (!best) {
             for (const Attribution& a : attributions)
-                if (a.citing) best = &a;  // "citing X" alone still names the source
+                if (a.citing) best = &a; // "citing X" alone still names the source
         }
         // "the Journal reported, citing unnamed officials", "X said ..., citing
         // Y": the innermost source, unless a new clause stands between.

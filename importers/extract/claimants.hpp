@@ -10,8 +10,8 @@
 #include "importers/lexicon/lexicon.hpp"
 
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tracker::extract {
@@ -20,8 +20,8 @@ struct Attribution {
     std::size_t cue = 0;          // token index of the attribution word
     std::size_t source_first = 0; // token span of the source's name
     std::size_t source_last = 0;
-    std::string claimant;         // canonical name, or the text's own name
-    bool citing = false;          // the inner source of a nested attribution
+    std::string claimant; // canonical name, or the text's own name
+    bool citing = false;  // the inner source of a nested attribution
     std::string evidence;
 };
 
@@ -34,7 +34,7 @@ std::vector<Attribution> find_attributions(std::string_view body, const Tokenize
 
 // Reads the article's sentences in order and assigns claimants.
 class ClaimantResolver {
-public:
+  public:
     ClaimantResolver(const lexicon::Lexicon& lexicon, std::string outlet)
         : m_lexicon(lexicon), m_outlet(std::move(outlet)) {}
 
@@ -43,12 +43,12 @@ public:
     std::vector<Attribution> assign(std::string_view body, const TokenizedSentence& sentence,
                                     std::vector<Candidate>& candidates);
 
-private:
+  private:
     const lexicon::Lexicon& m_lexicon;
     std::string m_outlet;
     std::vector<std::string> m_history;
-    std::string m_folded_body;  // the article in lowercase, for context words
-    std::unordered_map<std::string, std::string> m_article_matches;  // see claimants.cpp
+    std::string m_folded_body; // the article in lowercase, for context words
+    std::unordered_map<std::string, std::string> m_article_matches; // see claimants.cpp
     // For each word of a lexicon name looked for in the whole article:
     // whether it stands there as a word, and how often it occurs at all.
     std::unordered_map<std::string_view, std::pair<bool, std::size_t>> m_article_words;

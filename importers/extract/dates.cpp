@@ -11,18 +11,19 @@ namespace {
 
 using model::Date;
 
-constexpr std::array<std::string_view, 12> k_month_prefixes{"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 12> k_month_prefixes{
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
 // Words that open or bound a period: a day inside such a phrase does not
 // date the figure.
 constexpr std::array<std::string_view, 11> k_period_words{
-    "since", "during", "after", "before", "until", "till", "between", "from", "through",
-    "following", "prior"};
+    "since",   "during", "after",   "before",    "until", "till",
+    "between", "from",   "through", "following", "prior"};
 
 // Nouns that make a possessive day a statement: "Monday's statement".
-constexpr std::array<std::string_view, 9> k_statement_nouns{
-    "statement", "claim", "announcement", "report", "count", "tally", "update", "briefing", "figures"};
+constexpr std::array<std::string_view, 9> k_statement_nouns{"statement", "claim",    "announcement",
+                                                            "report",    "count",    "tally",
+                                                            "update",    "briefing", "figures"};
 
 template <std::size_t N> bool in(const std::array<std::string_view, N>& words, std::string_view w) {
     // Length and first letter first: most words differ there, and it saves a memcmp call.
@@ -43,7 +44,8 @@ std::optional<unsigned> day_number(const TokenizedSentence& s, std::size_t k) {
     std::string_view text = s.tokens[k].folded;
     if (text.size() > 2) return std::nullopt;
     unsigned d = 0;
-    for (char ch : text) d = d * 10 + static_cast<unsigned>(ch - '0');
+    for (char ch : text)
+        d = d * 10 + static_cast<unsigned>(ch - '0');
     if (d < 1 || d > 31) return std::nullopt;
     return d;
 }
@@ -53,7 +55,8 @@ std::optional<int> year_number(const TokenizedSentence& s, std::size_t k) {
     std::string_view text = s.tokens[k].folded;
     if (text.size() != 4) return std::nullopt;
     int y = 0;
-    for (char ch : text) y = y * 10 + (ch - '0');
+    for (char ch : text)
+        y = y * 10 + (ch - '0');
     if (y < 1900 || y > 2100) return std::nullopt;
     return y;
 }
@@ -100,7 +103,8 @@ bool inside_period_phrase(const TokenizedSentence& s, std::size_t first,
         if (w == "from") {
             bool range = false;
             for (std::size_t j = k + 1; j < s.tokens.size() && j < first + 6; ++j)
-                range = range || s.word(j) == "to" || s.word(j) == "until" || s.word(j) == "through";
+                range =
+                    range || s.word(j) == "to" || s.word(j) == "until" || s.word(j) == "through";
             if (range || k + 1 == first) return true;
             continue;
         }
@@ -109,7 +113,8 @@ bool inside_period_phrase(const TokenizedSentence& s, std::size_t first,
     return false;
 }
 
-bool near_attribution(std::size_t first, std::size_t last, const std::vector<Attribution>& attributions) {
+bool near_attribution(std::size_t first, std::size_t last,
+                      const std::vector<Attribution>& attributions) {
     for (const auto& a : attributions) {
         // "said on Friday", "said late on Monday", "told reporters on Friday"
         if (a.cue < first && first - a.cue <= 4) return true;
@@ -130,7 +135,8 @@ Date latest_weekday(Date published, unsigned weekday) {
 std::optional<Date> latest_month_day(Date published, unsigned month, unsigned day) {
     date::year_month_day pub{published};
     for (int back = 0; back < 2; ++back) {
-        date::year_month_day candidate{pub.year() - date::years{back}, date::month{month}, date::day{day}};
+        date::year_month_day candidate{pub.year() - date::years{back}, date::month{month},
+                                       date::day{day}};
         if (candidate.ok() && Date{candidate} <= published) return Date{candidate};
     }
     return std::nullopt;
@@ -181,7 +187,7 @@ std::vector<DayMention> find_day_mentions(const TokenizedSentence& s, Date publi
             m.day = published;
             m.evidence = "'" + std::string(w) + "'";
             have = true;
-        } else if ((w == "last" && s.word(k + 1) == "night") ) {
+        } else if ((w == "last" && s.word(k + 1) == "night")) {
             m.day = published - date::days{1};
             m.last = k + 1;
             m.evidence = "'last night'";
@@ -224,7 +230,8 @@ void assign_dates(const TokenizedSentence& s, std::vector<Candidate>& candidates
         }
         if (best) {
             c.as_of = best->day;
-            c.reasons.push_back(std::string("date: ") + (best->statement ? "statement day " : "event day ") +
+            c.reasons.push_back(std::string("date: ") +
+                                (best->statement ? "statement day " : "event day ") +
                                 best->evidence);
         } else {
             c.as_of = published;

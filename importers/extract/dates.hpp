@@ -15,10 +15,10 @@
 namespace tracker::extract {
 
 struct DayMention {
-    std::size_t first = 0;  // token span
+    std::size_t first = 0; // token span
     std::size_t last = 0;
     model::Date day{};
-    bool statement = false;  // dates when the figure was stated
+    bool statement = false; // dates when the figure was stated
     std::string evidence;
 };
 

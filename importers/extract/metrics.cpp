@@ -13,29 +13,29 @@ using model::Metric;
 
 // Words that carry no content of their own between a number and its verb.
 constexpr std::array<std::string_view, 48> k_predicate_fillers{
-    "were",   "was",       "are",      "is",       "have",     "has",     "had",     "been",
-    "being",  "be",        "now",      "still",    "also",     "reportedly", "believed", "feared",
-    "presumed", "confirmed", "listed", "as",       "it",       "they",    "he",      "she",
-    "said",   "says",      "say",      "who",      "that",     "later",   "already", "all",
-    "then",   "now",       "officially", "thought", "known",   "to",      "remain",  "remained",
-    "remains", "currently", "each",    "alone",    "would",    "will",    "among",   "those"};
+    "were",     "was",       "are",        "is",      "have",  "has",        "had",      "been",
+    "being",    "be",        "now",        "still",   "also",  "reportedly", "believed", "feared",
+    "presumed", "confirmed", "listed",     "as",      "it",    "they",       "he",       "she",
+    "said",     "says",      "say",        "who",     "that",  "later",      "already",  "all",
+    "then",     "now",       "officially", "thought", "known", "to",         "remain",   "remained",
+    "remains",  "currently", "each",       "alone",   "would", "will",       "among",    "those"};
 
 // Words after a number that end its noun phrase without naming a head.
 constexpr std::array<std::string_view, 62> k_function_words{
-    "in",    "on",     "at",     "to",      "from",   "by",     "with",   "for",    "into",
-    "across", "since", "during", "after",   "before", "were",   "was",    "are",    "is",
-    "have",  "has",    "had",    "been",    "be",     "being",  "will",   "would",  "could",
-    "may",   "might",  "who",    "whom",    "which",  "that",   "it",     "they",   "he",
-    "she",   "as",     "and",    "or",      "but",    "than",   "the",    "a",      "an",
-    "this",  "these",  "those",  "its",     "their",  "his",    "her",    "still",  "now",
-    "also",  "all",    "each",   "so",      "alone",  "already", "inside", "out"};
+    "in",     "on",    "at",     "to",    "from",   "by",      "with",   "for",   "into",
+    "across", "since", "during", "after", "before", "were",    "was",    "are",   "is",
+    "have",   "has",   "had",    "been",  "be",     "being",   "will",   "would", "could",
+    "may",    "might", "who",    "whom",  "which",  "that",    "it",     "they",  "he",
+    "she",    "as",    "and",    "or",    "but",    "than",    "the",    "a",     "an",
+    "this",   "these", "those",  "its",   "their",  "his",     "her",    "still", "now",
+    "also",   "all",   "each",   "so",    "alone",  "already", "inside", "out"};
 
 // Words between a number and its head that do not change whom it counts.
 constexpr std::array<std::string_view, 22> k_skippable_modifiers{
-    "more",     "other",     "additional", "further", "living",   "surviving", "alive",
-    "unidentified", "identified", "foreign", "young",  "remaining", "confirmed", "known",
-    "registered", "reported", "new",     "fellow",   "innocent", "total",     "estimated",
-    "abducted"};
+    "more",      "other",        "additional", "further",  "living", "surviving",
+    "alive",     "unidentified", "identified", "foreign",  "young",  "remaining",
+    "confirmed", "known",        "registered", "reported", "new",    "fellow",
+    "innocent",  "total",        "estimated",  "abducted"};
 
 // Nouns that stand before "of" and let the count pass to what follows:
 // "1,650 reports of people missing", "13 members of UN staff".
@@ -44,8 +44,8 @@ constexpr std::array<std::string_view, 5> k_transparent_nouns{"reports", "member
 
 // Words in a sentence that put "held" and "released" in a prison setting.
 constexpr std::array<std::string_view, 14> k_prison_words{
-    "prison",  "prisons",   "prisoners", "prisoner", "jail",      "jails",   "custody",
-    "detention", "detainees", "detained", "arrested", "sentences", "sentence", "inmates"};
+    "prison",    "prisons",   "prisoners", "prisoner", "jail",      "jails",    "custody",
+    "detention", "detainees", "detained",  "arrested", "sentences", "sentence", "inmates"};
 
 template <std::size_t N> bool in(const std::array<std::string_view, N>& words, std::string_view w) {
     // Length and first letter first: most words differ there, and it saves a memcmp call.
@@ -61,25 +61,28 @@ bool is_aux(std::string_view w) {
 }
 
 struct NounPhrase {
-    std::size_t end = 0;  // last token of the phrase (== number's last token when empty)
-    std::string head_class;  // hostage | prisoner | body | people | "" (no head)
+    std::size_t end = 0;    // last token of the phrase (== number's last token when empty)
+    std::string head_class; // hostage | prisoner | body | people | "" (no head)
     std::optional<Metric> measure;
     std::vector<lexicon::PopulationTerm> populations;
-    bool mixed = false;     // "women and children": several groups, no single population
-    bool partitive = false; // "of them", "of whom", "of the captives"
+    bool mixed = false;      // "women and children": several groups, no single population
+    bool partitive = false;  // "of them", "of whom", "of the captives"
     bool elliptical = false; // "eight more", "13 others": the noun is the one before
-    std::string rejection;  // counted thing is not people
-    std::string evidence;   // the words that decided the head
+    std::string rejection;   // counted thing is not people
+    std::string evidence;    // the words that decided the head
 };
 
 std::string join(const std::vector<std::string>& words) {
     std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    for (const auto& w : words)
+        out += (out.empty() ? "" : " ") + w;
     return out;
 }
 
 // Maps a head noun's meaning to a class. Measures name the metric directly.
-std::optional<Metric> parse_measure(const std::string& meaning) { return model::parse_metric(meaning); }
+std::optional<Metric> parse_measure(const std::string& meaning) {
+    return model::parse_metric(meaning);
+}
 
 // Candidates are in text order and do not overlap, so the one that could
 // start at `token` is found by binary search: a sentence full of numbers
@@ -122,10 +125,10 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
                 std::size_t at = k + 1;
                 if (s.word(at) == "their" || s.word(at) == "his" || s.word(at) == "her") ++at;
                 const auto* pop = lexicon.population_terms.match(s.words, at);
-                if (!pop && s.tokens[at].kind == TokenKind::word && !in(k_function_words, s.word(at)) &&
-                    !lexicon.metric_terms.match(s.words, at) && !s.tokens[at].capitalized &&
-                    !starts_candidate(all, at, nullptr)) {
-                    np.mixed = true;  // "patients and their companions"
+                if (!pop && s.tokens[at].kind == TokenKind::word &&
+                    !in(k_function_words, s.word(at)) && !lexicon.metric_terms.match(s.words, at) &&
+                    !s.tokens[at].capitalized && !starts_candidate(all, at, nullptr)) {
+                    np.mixed = true; // "patients and their companions"
                     np.end = at;
                     k = at + 1;
                     continue;
@@ -145,7 +148,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             // "97 of the 251 people taken ...": the head is the other number's.
             std::size_t other = 0;
             if (starts_candidate(all, k, &other)) {
-                NounPhrase inner = read_noun_phrase(s, all, all[other].last + 1, lexicon, depth + 1);
+                NounPhrase inner =
+                    read_noun_phrase(s, all, all[other].last + 1, lexicon, depth + 1);
                 np.head_class = inner.head_class;
                 np.measure = inner.measure;
                 np.evidence = inner.evidence;
@@ -161,7 +165,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
         if ((w == "and" || w == "or") && depth == 0) {
             std::size_t next = 0;
             if (starts_candidate(all, k + 1, &next)) {
-                NounPhrase shared = read_noun_phrase(s, all, all[next].last + 1, lexicon, depth + 1);
+                NounPhrase shared =
+                    read_noun_phrase(s, all, all[next].last + 1, lexicon, depth + 1);
                 if (!shared.head_class.empty() || shared.measure) {
                     np.head_class = shared.head_class;
                     np.measure = shared.measure;
@@ -187,8 +192,9 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             // "of the dead", "of the displaced": a partitive of a metric's group.
             if (np.partitive && !saw_head) {
                 if (auto metric = model::parse_metric(term->payload.meaning == "killed" ? "killed"
-                                                      : term->payload.meaning == "injured" ? "injured"
-                                                      : term->payload.meaning)) {
+                                                      : term->payload.meaning == "injured"
+                                                          ? "injured"
+                                                          : term->payload.meaning)) {
                     np.measure = metric;
                     np.head_class = "people";
                     np.evidence = join(term->words);
@@ -201,7 +207,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             // "bodies of" and "remains of" are events; plain events end the phrase.
             break;
         }
-        if (term && (term->payload.role == TermRole::head || term->payload.role == TermRole::measure)) {
+        if (term &&
+            (term->payload.role == TermRole::head || term->payload.role == TermRole::measure)) {
             if (term->payload.role == TermRole::head) {
                 np.head_class = term->payload.meaning;
             } else {
@@ -263,7 +270,6 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
     return np;
 }
 
-
 bool is_preposition(std::string_view w) {
     return w == "from" || w == "in" || w == "inside" || w == "across" || w == "at" || w == "near" ||
            w == "of" || w == "on" || w == "during" || w == "for" || w == "by";
@@ -279,7 +285,7 @@ using TermEntry = lexicon::PhraseTable<lexicon::MetricTerm>::Entry;
 struct Predicate {
     const TermEntry* term = nullptr;
     std::size_t end = 0;
-    bool bare_participle = false;  // no auxiliary before it: "people seized in ..."
+    bool bare_participle = false; // no auxiliary before it: "people seized in ..."
     // The participle of a relative clause that a main verb followed: "the
     // people it holds have been killed" keeps "holds" here.
     const TermEntry* relative = nullptr;
@@ -303,7 +309,8 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
     for (std::size_t k = from; k < limit; ++k) {
         std::string_view w = s.word(k);
         const auto* term = lexicon.metric_terms.match(s.words, k);
-        if (term && (term->payload.role == TermRole::event || term->payload.role == TermRole::measure) &&
+        if (term &&
+            (term->payload.role == TermRole::event || term->payload.role == TermRole::measure) &&
             !(w == "free" && !aux_seen)) {
             if (found.term && found.bare_participle && aux_seen) {
                 // a relative clause ran on to the main verb
@@ -313,7 +320,7 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
                 found.bare_participle = false;
                 return found;
             }
-            if (found.term) continue;  // a second event without a main verb before it
+            if (found.term) continue; // a second event without a main verb before it
             found.term = term;
             found.end = k + term->words.size() - 1;
             found.bare_participle = !aux_seen;
@@ -328,7 +335,8 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
             if (is_aux(w)) {
                 aux_seen = true;
                 if (w.substr(0, 6) == "remain") {
-                    if (const auto* held = lexicon.metric_terms.match(std::vector<std::string_view>{"held"}, 0)) {
+                    if (const auto* held =
+                            lexicon.metric_terms.match(std::vector<std::string_view>{"held"}, 0)) {
                         Predicate main{held, k, false, found.term};
                         // "remain in captivity" names its own event below
                         const auto* next = lexicon.metric_terms.match(s.words, k + 1);
@@ -348,7 +356,8 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
             }
             continue;
         }
-        if (in(k_predicate_fillers, w) || is_saying(w) || (w == "the" && s.word(k - 1) == "among")) {
+        if (in(k_predicate_fillers, w) || is_saying(w) ||
+            (w == "the" && s.word(k - 1) == "among")) {
             if (is_aux(w)) aux_seen = true;
             continue;
         }
@@ -367,7 +376,8 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
         if (w == ",") {
             if (is_aux(s.word(k + 1))) continue;
             std::size_t j = k + 1;
-            while (j < std::min(s.tokens.size(), k + 12) && s.word(j) != ",") ++j;
+            while (j < std::min(s.tokens.size(), k + 12) && s.word(j) != ",")
+                ++j;
             if (s.word(j) == "," && is_aux(s.word(j + 1))) {
                 k = j;
                 limit = std::min(s.tokens.size(), j + 10);
@@ -420,14 +430,14 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
 
 struct LeftContext {
     const lexicon::PhraseTable<lexicon::MetricTerm>::Entry* event = nullptr;
-    std::size_t event_at = 0;  // token where the event phrase starts
+    std::size_t event_at = 0; // token where the event phrase starts
     const lexicon::PhraseTable<lexicon::MetricTerm>::Entry* head = nullptr;
-    std::vector<lexicon::PopulationTerm> populations;  // between the cue and the number
-    std::optional<std::size_t> linked;  // index of the previous number of the same list
-    bool subset = false;                // "including", "among them"
-    bool another = false;               // "another 50", "a further 281"
-    std::optional<std::size_t> previous;  // the number before, linked or not
-    bool include_verb = false;          // "they include 30 children"
+    std::vector<lexicon::PopulationTerm> populations; // between the cue and the number
+    std::optional<std::size_t> linked;   // index of the previous number of the same list
+    bool subset = false;                 // "including", "among them"
+    bool another = false;                // "another 50", "a further 281"
+    std::optional<std::size_t> previous; // the number before, linked or not
+    bool include_verb = false;           // "they include 30 children"
 };
 
 LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& all,
@@ -435,7 +445,7 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
     LeftContext left;
     const Candidate& c = all[self];
     if (c.qualifier_first == 0) return left;
-    std::size_t stop = c.qualifier_first;  // exclusive upper end of the scan
+    std::size_t stop = c.qualifier_first; // exclusive upper end of the scan
     std::string_view just_before = s.word(stop - 1);
     left.another = just_before == "another" || just_before == "further" ||
                    (just_before == "additional" && stop >= 2);
@@ -449,7 +459,7 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
     }
     left.previous = previous;
     std::size_t floor = stop > 12 ? stop - 12 : 0;
-    bool only_links = true;  // only list words between the previous number and this one
+    bool only_links = true; // only list words between the previous number and this one
     for (std::size_t k = stop; k-- > floor;) {
         std::string_view w = s.word(k);
         if (previous && k <= all[*previous].phrase_end) {
@@ -468,14 +478,16 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
                                            s.word(k + 1) == "whom");
         // "105 hostages: 81 Israelis ...", "105 hostages — 81 Israelis ...", "(81 Israelis"
         bool opens_list = w == ":" || w == "(" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
-        if (w == "including" || among_them || opens_list || (w == "of" && s.word(k + 1) == "whom")) {
+        if (w == "including" || among_them || opens_list ||
+            (w == "of" && s.word(k + 1) == "whom")) {
             // A part of a total belongs to the figure just before it ("injured
             // 43, including 12 children"), or, after words that close that
             // figure's clause, to the sentence's main figure, the first one
             // ("274 killed and 698 wounded in the operation, among them 64 children").
             left.subset = true;
             bool right_after = previous && all[*previous].metric;
-            for (std::size_t j = previous ? all[*previous].phrase_end + 1 : k; right_after && j < k; ++j)
+            for (std::size_t j = previous ? all[*previous].phrase_end + 1 : k; right_after && j < k;
+                 ++j)
                 right_after = s.word(j) == ",";
             if (right_after) {
                 left.linked = previous;
@@ -527,7 +539,8 @@ bool is_nationality(const lexicon::Lexicon& lexicon, const std::string& populati
 
 bool mentions_un(const TokenizedSentence& s) {
     for (std::size_t k = 0; k < s.words.size(); ++k)
-        if (s.words[k] == "un" || s.words[k] == "u.n." || (s.words[k] == "united" && s.word(k + 1) == "nations"))
+        if (s.words[k] == "un" || s.words[k] == "u.n." ||
+            (s.words[k] == "united" && s.word(k + 1) == "nations"))
             return true;
     return false;
 }
@@ -549,7 +562,8 @@ std::optional<Metric> metric_for(const std::string& head_class, const std::strin
     if (event == "missing") return Metric::missing;
     if (event == "displaced") return Metric::displaced;
     if (event == "casualties") return Metric::casualties;
-    if (event == "taken") return prisoner || (!hostage && prison) ? Metric::detained : Metric::hostages_taken;
+    if (event == "taken")
+        return prisoner || (!hostage && prison) ? Metric::detained : Metric::hostages_taken;
     if (event == "detained") return Metric::detained;
     if (event == "held") {
         if (prisoner || (!hostage && prison)) return Metric::detained;
@@ -585,7 +599,8 @@ std::string choose_population(const std::vector<lexicon::PopulationTerm>& terms,
 
 bool is_detention_article(std::string_view body) {
     std::string lower(body);
-    for (char& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    for (char& ch : lower)
+        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     auto mentions = [&](std::initializer_list<std::string_view> stems) {
         for (auto stem : stems)
             if (lower.find(stem) != std::string::npos) return true;
@@ -612,7 +627,8 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         c.phrase_end = np.end;
         // Inside a partitive ("97 of the 251 people taken ... remain"), the
         // number's own participle is its predicate; the main verb is the whole's.
-        bool inside_partitive = c.first >= 2 && (s.word(c.first - 1) == "of" || s.word(c.first - 2) == "of") &&
+        bool inside_partitive = c.first >= 2 &&
+                                (s.word(c.first - 1) == "of" || s.word(c.first - 2) == "of") &&
                                 (s.word(c.first - 1) == "the" || s.word(c.first - 1) == "of");
         Predicate found = read_predicate(s, all, np.end + 1, lexicon, inside_partitive ? 1 : 0,
                                          !np.head_class.empty());
@@ -628,10 +644,12 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             (s.word(c.last + 2) == "them" || s.word(c.last + 2) == "whom"))
             linked = previous_sentence;
         // "They include 30 children": a part of the last sentence's figure.
-        if (!linked && left.include_verb && !left.previous && !left.event) linked = previous_sentence;
+        if (!linked && left.include_verb && !left.previous && !left.event)
+            linked = previous_sentence;
         // "1,968 prisoners: 250 serving life terms and 1,718 people held
         // since the war": a part described by a participle keeps the total's metric.
-        if (found.term && found.bare_participle && left.subset && linked && linked->metric) found = {};
+        if (found.term && found.bare_participle && left.subset && linked && linked->metric)
+            found = {};
         // "released 105 hostages held in Gaza", "in exchange for 240 prisoners
         // held by Israel": the verb before governs; the participle describes.
         if (found.term && found.bare_participle && !found.relative && left.event &&
@@ -647,13 +665,14 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             head_class = left.head->payload.meaning;
         // "the people it holds have been killed": people held are hostages.
         if ((head_class.empty() || head_class == "people") && found.relative &&
-            (found.relative->payload.meaning == "held" || found.relative->payload.meaning == "taken") &&
+            (found.relative->payload.meaning == "held" ||
+             found.relative->payload.meaning == "taken") &&
             !prison)
             head_class = "hostage";
         // "including 34 it says are dead", "the bodies of eight more": the
         // part is of the same kind as the number it belongs to.
-        if ((head_class.empty() || np.elliptical || np.partitive) && linked && !linked->head_class.empty() &&
-            linked->head_class != "people")
+        if ((head_class.empty() || np.elliptical || np.partitive) && linked &&
+            !linked->head_class.empty() && linked->head_class != "people")
             head_class = linked->head_class;
         if (head_class.empty() && (np.elliptical || left.another)) {
             for (std::size_t k = self; k-- > 0;) {
@@ -691,9 +710,13 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         }
         if (!c.metric && (!event.empty() || !head_class.empty()))
             c.metric = metric_for(head_class, event, prison);
-        if (c.metric && !head_class.empty() && head_class != "people" && event.empty() && why.empty())
+        if (c.metric && !head_class.empty() && head_class != "people" && event.empty() &&
+            why.empty())
             why = "metric: head noun '" +
-                  (!np.evidence.empty() ? np.evidence : left.head ? join(left.head->words) : head_class) + "'";
+                  (!np.evidence.empty() ? np.evidence
+                   : left.head          ? join(left.head->words)
+                                        : head_class) +
+                  "'";
         // A part of a list or total takes the metric of the number it belongs to.
         if (!c.metric && linked && linked->metric && event.empty() && linked->reject.empty() &&
             (left.subset || np.partitive || left.another ||
@@ -711,7 +734,10 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             }
         }
         if (!c.metric) {
-            c.reject = head_class.empty() ? "no metric" : "no metric for '" + (np.evidence.empty() ? head_class : np.evidence) + "'";
+            c.reject =
+                head_class.empty()
+                    ? "no metric"
+                    : "no metric for '" + (np.evidence.empty() ? head_class : np.evidence) + "'";
             continue;
         }
         c.reasons.push_back(why);
@@ -746,19 +772,20 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
                     } else if ((s.word(j) == "and" || s.word(j) == "or") && !complement.empty() &&
                                (lexicon.population_terms.match(s.words, j + 1) ||
                                 lexicon.population_terms.match(s.words, j + 2))) {
-                        mixed = true;  // "government soldiers and allied fighters"
+                        mixed = true; // "government soldiers and allied fighters"
                         ++j;
                     } else if (s.tokens[j].kind == TokenKind::word && !complement.empty()) {
                         break;
                     } else if (s.tokens[j].kind == TokenKind::word && !s.tokens[j].capitalized &&
                                !in(k_function_words, s.word(j))) {
-                        ++j;  // "were government soldiers"
+                        ++j; // "were government soldiers"
                     } else {
                         break;
                     }
                 }
                 bool is_noun = false;
-                for (const auto& t : complement) is_noun = is_noun || t.is_noun;
+                for (const auto& t : complement)
+                    is_noun = is_noun || t.is_noun;
                 if (is_noun) {
                     terms = complement;
                     if (mixed) np.mixed = true;
@@ -775,17 +802,21 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
             (np.evidence == "staff" || np.evidence == "staffers" || np.evidence == "personnel" ||
              np.evidence == "employees") &&
             sentence_mentions_un)
-            terms.push_back(lexicon::PopulationTerm{"un staff", true, true}), c.population = "un staff";
+            terms.push_back(lexicon::PopulationTerm{"un staff", true, true}),
+                c.population = "un staff";
         bool own_group = false;
-        for (const auto& t : terms) own_group = own_group || !t.population.empty();
+        for (const auto& t : terms)
+            own_group = own_group || !t.population.empty();
         // A nationality carries over to the next number of a list ("1,400
         // Israelis killed and 4,600 wounded"); a part's own group does not
         // ("including 3,038 children, and 18,967 wounded").
-        bool carries = linked && (np.partitive || !linked->is_subset || is_nationality(lexicon, linked->population));
+        bool carries = linked && (np.partitive || !linked->is_subset ||
+                                  is_nationality(lexicon, linked->population));
         if (!own_group && carries && !np.mixed &&
             (np.head_class.empty() || np.measure || np.partitive)) {
             c.population = linked->population;
-            if (!c.population.empty()) c.reasons.push_back("population: carried over from the list");
+            if (!c.population.empty())
+                c.reasons.push_back("population: carried over from the list");
         } else if (!c.population.empty()) {
             c.reasons.push_back("population: '" + c.population + "'");
         }

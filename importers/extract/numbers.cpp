@@ -7,9 +7,9 @@ namespace tracker::extract {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> k_months{"january", "february", "march",     "april",
-                                                    "may",     "june",     "july",      "august",
-                                                    "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> k_months{
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 13> k_month_abbreviations{
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "aug."};
 constexpr std::array<std::string_view, 7> k_weekdays{"sunday",   "monday", "tuesday", "wednesday",
@@ -27,7 +27,9 @@ std::int64_t scale_of(std::string_view w) {
     return 1;
 }
 
-bool adjacent(const Token& a, const Token& b) { return a.end == b.start; }
+bool adjacent(const Token& a, const Token& b) {
+    return a.end == b.start;
+}
 
 // A number written in words starting at `at`: "two", "twenty-one",
 // "one hundred and fifty", "a million" (only before a scale). Returns the
@@ -48,7 +50,7 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
         if (s.tokens[i].kind != TokenKind::word) break;
         std::string_view w = s.word(i);
         if (is_scale_word(w)) {
-            if (!last) return std::nullopt;  // a scale with nothing before it
+            if (!last) return std::nullopt; // a scale with nothing before it
             std::int64_t scale = scale_of(w);
             if (scale == 100) {
                 current = (current == 0 ? 1 : current) * 100;
@@ -139,7 +141,8 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
     // "Gaza's 2.3 million people", "80% of Gaza's population": a population size.
     if (before == "'s" || before == "'") return "population size";
     // "Hersh Goldberg-Polin, 23, ...": an age after a name.
-    if (before == "," && i >= 2 && t[i - 2].capitalized && after == "," && c.value < 120 && !c.range_high)
+    if (before == "," && i >= 2 && t[i - 2].capitalized && after == "," && c.value < 120 &&
+        !c.range_high)
         return "age";
     // "nine in 10 residents", "one out of five": a ratio.
     if ((after == "in" && next + 1 < t.size() && t[next + 1].kind == TokenKind::number) ||
@@ -156,9 +159,10 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
     for (std::size_t back = 1; back <= 4 && back <= i; ++back) {
         std::string_view w = s.word(i - back);
         if (w == "increase" || w == "rise" || w == "jump" || w == "drop" || w == "decline" ||
-            w == "decrease" || w == "fall" || (w == "by" && back == 1 && i >= 2 &&
-                                               (s.word(i - 2) == "up" || s.word(i - 2) == "down" ||
-                                                s.word(i - 2) == "rose" || s.word(i - 2) == "fell")))
+            w == "decrease" || w == "fall" ||
+            (w == "by" && back == 1 && i >= 2 &&
+             (s.word(i - 2) == "up" || s.word(i - 2) == "down" || s.word(i - 2) == "rose" ||
+              s.word(i - 2) == "fell")))
             return "difference";
         if (t[i - back].kind != TokenKind::word) break;
     }
@@ -274,7 +278,7 @@ std::vector<Candidate> find_numbers(const TokenizedSentence& s, const lexicon::L
                 scale = scale_of(s.word(j + 2));
                 last = j + 2;
             } else if (c.last > i) {
-                scale = scale_of(s.word(c.last));  // "1.5 to 2 million" keeps the scale
+                scale = scale_of(s.word(c.last)); // "1.5 to 2 million" keeps the scale
             }
             auto high = parse_digits(t[j + 1].folded, scale);
             // "1.5-2 million" reads the scale from the end.

@@ -23,6 +23,7 @@ bool is_month_word(std::string_view word);
 // Whether a folded word is a weekday name, possessive included ("monday's").
 std::optional<unsigned> weekday_index(std::string_view word);
 
-std::vector<Candidate> find_numbers(const TokenizedSentence& sentence, const lexicon::Lexicon& lexicon);
+std::vector<Candidate> find_numbers(const TokenizedSentence& sentence,
+                                    const lexicon::Lexicon& lexicon);
 
 } // namespace tracker::extract

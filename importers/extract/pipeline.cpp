@@ -17,7 +17,8 @@ namespace {
 
 std::string join_reasons(const std::vector<std::string>& reasons) {
     std::string out;
-    for (const auto& r : reasons) out += (out.empty() ? "" : "; ") + r;
+    for (const auto& r : reasons)
+        out += (out.empty() ? "" : "; ") + r;
     return out;
 }
 
@@ -33,8 +34,10 @@ std::string evidence(std::string_view body, std::size_t sentence_start, std::siz
     std::size_t half = k_max_evidence_bytes / 2;
     std::size_t from = figure_start > sentence_start + half ? figure_start - half : sentence_start;
     std::size_t to = std::min(sentence_end, figure_end + half);
-    while (from > sentence_start && continuation_byte(body, from)) --from;
-    while (to < sentence_end && continuation_byte(body, to)) ++to;
+    while (from > sentence_start && continuation_byte(body, from))
+        --from;
+    while (to < sentence_end && continuation_byte(body, to))
+        ++to;
     return std::string(body.substr(from, to - from));
 }
 
@@ -47,7 +50,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     Extraction result;
     ClaimantResolver claimants(lexicon, article.outlet);
     const bool detention_article = is_detention_article(body);
-    std::optional<Candidate> last_figure;  // the previous sentence's last claim
+    std::optional<Candidate> last_figure; // the previous sentence's last claim
     TokenizedSentence
         sentence; // reused: its buffers keep their memory from one sentence to the next
     for (const SentenceSpan& span : split_sentences(body)) {
@@ -74,8 +77,9 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
             std::size_t end = sentence.tokens[c.last].end;
             if (!c.reject.empty()) {
                 if (result.rejected.size() < k_max_rejected) {
-                    result.rejected.push_back(RejectedNumber{std::string(body.substr(start, end - start)),
-                                                             start, end, c.reject, span.start, span.end});
+                    result.rejected.push_back(
+                        RejectedNumber{std::string(body.substr(start, end - start)), start, end,
+                                       c.reject, span.start, span.end});
                 } else {
                     ++result.more_rejected;
                 }

@@ -18,12 +18,12 @@ struct RejectedNumber {
     std::size_t span_start = 0;
     std::size_t span_end = 0;
     std::string reason;
-    std::size_t sentence_start = 0;  // byte offsets of its sentence in the body
+    std::size_t sentence_start = 0; // byte offsets of its sentence in the body
     std::size_t sentence_end = 0;
 };
 
 struct Extraction {
-    std::vector<model::Claim> claims;       // in body order, duplicates merged
+    std::vector<model::Claim> claims; // in body order, duplicates merged
     // The first k_max_rejected numbers that are not claims, in body order,
     // for explanations; `more_rejected` counts the others.
     std::vector<RejectedNumber> rejected;

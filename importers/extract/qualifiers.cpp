@@ -33,8 +33,8 @@ bool is_list_filler(const TokenizedSentence& s, std::size_t i, const lexicon::Le
 
 bool is_particle_verb(std::string_view w) {
     return w == "handed" || w == "hand" || w == "hands" || w == "handing" || w == "turned" ||
-           w == "turn" || w == "turns" || w == "took" || w == "take" || w == "taken" || w == "taking" ||
-           w == "won" || w == "signed" || w == "passed";
+           w == "turn" || w == "turns" || w == "took" || w == "take" || w == "taken" ||
+           w == "taking" || w == "won" || w == "signed" || w == "passed";
 }
 
 } // namespace
@@ -57,14 +57,15 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
                 std::size_t at = c.first - length;
                 const auto* cue = lexicon.qualifier_cues.match(s.words, at);
                 // "handed over 25", "took over 3": a verb particle, not "more than".
-                bool particle = cue && cue->words.size() == 1 && cue->words[0] == "over" && at > 0 &&
-                                is_particle_verb(s.word(at - 1));
+                bool particle = cue && cue->words.size() == 1 && cue->words[0] == "over" &&
+                                at > 0 && is_particle_verb(s.word(at - 1));
                 if (cue && cue->words.size() == length && !particle) {
                     c.qualifier = to_qualifier(cue->payload);
                     c.qualifier_first = at;
                     c.own_qualifier = true;
                     std::string phrase;
-                    for (const auto& w : cue->words) phrase += (phrase.empty() ? "" : " ") + w;
+                    for (const auto& w : cue->words)
+                        phrase += (phrase.empty() ? "" : " ") + w;
                     c.reasons.push_back("qualifier: '" + phrase + "'");
                 }
             }
@@ -81,13 +82,15 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
             // A qualifier covers the numbers of one list: only list words
             // between the two, joined by a comma, "and" or "or", and no verb
             // of the second number's own ("... and 91,722 were injured").
-            bool joined = c.first > 0 && (s.word(c.first - 1) == "," || s.word(c.first - 1) == "and" ||
-                                          s.word(c.first - 1) == "or");
+            bool joined =
+                c.first > 0 && (s.word(c.first - 1) == "," || s.word(c.first - 1) == "and" ||
+                                s.word(c.first - 1) == "or");
             bool only_list_words = c.first - previous->last <= 8;
             for (std::size_t k = previous->last + 1; only_list_words && k < c.first; ++k)
                 only_list_words = is_list_filler(s, k, lexicon);
             std::size_t next = c.last + 1;
-            while (next < s.tokens.size() && lexicon.population_terms.match(s.words, next)) ++next;
+            while (next < s.tokens.size() && lexicon.population_terms.match(s.words, next))
+                ++next;
             // B's own verb makes a new clause only when A's clause already had one.
             bool verb_between = false;
             for (std::size_t k = previous->last + 1; k < c.first; ++k)

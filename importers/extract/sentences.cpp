@@ -15,11 +15,14 @@ constexpr std::array<std::string_view, 37> k_abbreviations{
     "vs",  "adm", "maj", "prof", "jr",  "sr",  "inc", "corp", "co",   "mt",  "ft",
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 
 bool is_abbreviation(std::string_view body, std::size_t dot) {
     std::size_t start = dot;
-    while (start > 0 && std::isalpha(static_cast<unsigned char>(body[start - 1]))) --start;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(body[start - 1])))
+        --start;
     std::string_view word = body.substr(start, dot - start);
     if (word.empty()) return false;
     // Single letters and initialisms ("U.S.", "J.") never end a sentence here.
@@ -52,7 +55,8 @@ bool starts_sentence(std::string_view body, std::size_t at) {
 // semicolon or space near the limit.
 constexpr std::size_t k_max_sentence_bytes = 4096;
 
-std::vector<SentenceSpan> split_long_sentences(std::string_view body, std::vector<SentenceSpan> sentences) {
+std::vector<SentenceSpan> split_long_sentences(std::string_view body,
+                                               std::vector<SentenceSpan> sentences) {
     std::vector<SentenceSpan> out;
     out.reserve(sentences.size());
     for (const SentenceSpan& span : sentences) {
@@ -77,13 +81,16 @@ std::vector<SentenceSpan> split_long_sentences(std::string_view body, std::vecto
                 }
             }
             // never inside a UTF-8 sequence
-            while (cut > start + 1 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+            while (cut > start + 1 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80)
+                --cut;
             out.push_back(SentenceSpan{start, cut, first && span.starts_paragraph});
             first = false;
             start = cut;
-            while (start < span.end && is_space(body[start])) ++start;
+            while (start < span.end && is_space(body[start]))
+                ++start;
         }
-        if (span.end > start) out.push_back(SentenceSpan{start, span.end, first && span.starts_paragraph});
+        if (span.end > start)
+            out.push_back(SentenceSpan{start, span.end, first && span.starts_paragraph});
     }
     return out;
 }
@@ -96,9 +103,11 @@ std::vector<SentenceSpan> split_sentences(std::string_view body) {
     bool new_paragraph = true;
     auto emit = [&](std::size_t end) {
         std::size_t s = start;
-        while (s < end && (is_space(body[s]) || body[s] == '\n')) ++s;
+        while (s < end && (is_space(body[s]) || body[s] == '\n'))
+            ++s;
         std::size_t e = end;
-        while (e > s && (is_space(body[e - 1]) || body[e - 1] == '\n')) --e;
+        while (e > s && (is_space(body[e - 1]) || body[e - 1] == '\n'))
+            --e;
         if (e > s) {
             sentences.push_back(SentenceSpan{s, e, new_paragraph});
             new_paragraph = false;
@@ -128,7 +137,8 @@ std::vector<SentenceSpan> split_sentences(std::string_view body) {
         if (end < body.size() && !is_space(body[end]) && body[end] != '\n') continue;
         if (c == '.' && is_abbreviation(body, i)) continue;
         std::size_t next = end;
-        while (next < body.size() && is_space(body[next])) ++next;
+        while (next < body.size() && is_space(body[next]))
+            ++next;
         if (next < body.size() && body[next] != '\n' && !starts_sentence(body, next)) continue;
         emit(end);
         i = end - 1;

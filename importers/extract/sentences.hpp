@@ -8,9 +8,9 @@
 namespace tracker::extract {
 
 struct SentenceSpan {
-    std::size_t start = 0;  // byte offsets into the body
+    std::size_t start = 0; // byte offsets into the body
     std::size_t end = 0;
-    bool starts_paragraph = false;  // first sentence after a blank line or a new line
+    bool starts_paragraph = false; // first sentence after a blank line or a new line
 };
 
 // Sentences end at . ! ? (followed by a space and a capital, digit or quote),

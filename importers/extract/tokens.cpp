@@ -9,8 +9,12 @@ namespace tracker::extract {
 
 namespace {
 
-bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Length of the UTF-8 sequence that starts with `lead` (1 for stray bytes).
 std::size_t utf8_length(unsigned char lead) {
@@ -43,10 +47,10 @@ bool is_word_start(std::string_view text, std::size_t i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (is_ascii_letter(c)) return true;
     if (c < 0x80) return false;
-    if (c == 0xE2) return false;                         // U+2000..U+2FFF: punctuation, symbols
-    if (c == 0xC2) return false;                         // U+0080..U+00BF: NBSP, currency, symbols
+    if (c == 0xE2) return false; // U+2000..U+2FFF: punctuation, symbols
+    if (c == 0xC2) return false; // U+0080..U+00BF: NBSP, currency, symbols
     if (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBB)
-        return false;                                    // BOM / zero-width no-break space
+        return false; // BOM / zero-width no-break space
     return c >= 0xC3;
 }
 
@@ -73,7 +77,9 @@ std::size_t group_space_length(std::string_view text, std::size_t i) {
 // Whether a number goes on at `i`: a digit (or a separator and a digit);
 // after a grouping space, exactly three digits and then no further digit.
 bool continues_number(std::string_view text, std::size_t i, bool group) {
-    auto digit = [&](std::size_t k) { return k < text.size() && is_digit(static_cast<unsigned char>(text[k])); };
+    auto digit = [&](std::size_t k) {
+        return k < text.size() && is_digit(static_cast<unsigned char>(text[k]));
+    };
     if (group) return digit(i) && digit(i + 1) && digit(i + 2) && !digit(i + 3);
     return digit(i) || ((i < text.size() && (text[i] == ',' || text[i] == '.')) && digit(i + 1));
 }
@@ -141,10 +147,10 @@ void tokenize_into(std::string_view text, std::size_t base, std::string& storage
                     ++j;
                 } else if (std::size_t length = invisible_length(text, j);
                            length && continues_number(text, j + length, false)) {
-                    j += length;  // "5<zero-width space>,000" is one number
+                    j += length; // "5<zero-width space>,000" is one number
                 } else if (std::size_t length = group_space_length(text, j);
                            length && continues_number(text, j + length, true)) {
-                    j += length;  // "4 500" with a no-break or thin space
+                    j += length; // "4 500" with a no-break or thin space
                 } else {
                     break;
                 }
@@ -188,14 +194,16 @@ void tokenize_into(std::string_view text, std::size_t base, std::string& storage
         if (token.kind == TokenKind::word && token.end - token.start > 2) {
             std::string_view w = text.substr(token.start, token.end - token.start);
             std::size_t cut = 0;
-            if (w.size() > 2 && w.substr(w.size() - 2) == "'s") cut = 2;
-            else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") cut = 4;
+            if (w.size() > 2 && w.substr(w.size() - 2) == "'s")
+                cut = 2;
+            else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s")
+                cut = 4;
             if (cut) {
                 Token tail;
                 tail.kind = TokenKind::word;
                 tail.start = token.end - cut + base;
                 tail.end = token.end + base;
-                tail.folded = "'s";  // a literal: needs no storage
+                tail.folded = "'s"; // a literal: needs no storage
                 possessive = std::move(tail);
                 token.end -= cut;
             }

@@ -12,12 +12,12 @@ enum class TokenKind { word, number, punct };
 
 struct Token {
     TokenKind kind = TokenKind::word;
-    std::size_t start = 0;  // byte offsets into the text given to tokenize()
+    std::size_t start = 0; // byte offsets into the text given to tokenize()
     std::size_t end = 0;
     // Lowercase ASCII, typographic apostrophes as '. A view into the
     // storage given to tokenize(), which must outlive the token.
     std::string_view folded;
-    bool capitalized = false;  // the first letter is upper case
+    bool capitalized = false; // the first letter is upper case
 };
 
 // Words keep inner hyphens, apostrophes and dots ("Hamas-run", "U.S.",
@@ -38,14 +38,16 @@ namespace tracker::extract {
 // A sentence of the body with its tokens, and their folded forms as views
 // for lexicon phrase matching.
 struct TokenizedSentence {
-    std::size_t start = 0;  // byte offsets into the body
+    std::size_t start = 0; // byte offsets into the body
     std::size_t end = 0;
-    std::string folded_text;  // holds every token's folded form (see Token::folded)
+    std::string folded_text; // holds every token's folded form (see Token::folded)
     std::vector<Token> tokens;
-    std::vector<std::string_view> words;  // tokens[i].folded
+    std::vector<std::string_view> words; // tokens[i].folded
     bool starts_paragraph = false;
 
-    std::string_view word(std::size_t i) const { return i < words.size() ? words[i] : std::string_view{}; }
+    std::string_view word(std::size_t i) const {
+        return i < words.size() ? words[i] : std::string_view{};
+    }
 };
 
 TokenizedSentence tokenize_sentence(std::string_view body, std::size_t start, std::size_t end);

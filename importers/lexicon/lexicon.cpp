@@ -115,12 +115,14 @@ std::string fold_word(std::string_view word) {
             i += 2;
             continue;
         }
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                           : static_cast<char>(c));
     }
     return out;
 }
 
-template <typename Payload> void PhraseTable<Payload>::add(std::string_view phrase, Payload payload) {
+template <typename Payload>
+void PhraseTable<Payload>::add(std::string_view phrase, Payload payload) {
     auto words = phrase_words(phrase);
     if (words.empty()) return;
     m_first_filter.add(words.front());
@@ -134,8 +136,9 @@ template <typename Payload> void PhraseTable<Payload>::add(std::string_view phra
         }
     }
     bucket.push_back(Entry{std::move(words), std::move(payload)});
-    std::stable_sort(bucket.begin(), bucket.end(),
-                     [](const Entry& a, const Entry& b) { return a.words.size() > b.words.size(); });
+    std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) {
+        return a.words.size() > b.words.size();
+    });
     ++m_count;
 }
 
@@ -210,9 +213,9 @@ namespace {
 
 // Words that make an alias the name of a body rather than of a person.
 constexpr std::array<std::string_view, 20> k_body_words{
-    "ministry", "office",  "forces",   "government", "authorities", "service", "society",
-    "brigades", "department", "house", "nations",    "agency",      "army",    "military",
-    "council",  "committee", "forum",  "association", "observatory", "mission"};
+    "ministry", "office",     "forces", "government",  "authorities", "service", "society",
+    "brigades", "department", "house",  "nations",     "agency",      "army",    "military",
+    "council",  "committee",  "forum",  "association", "observatory", "mission"};
 
 // "Daniel Hagari", "Ashraf al-Qudra", "Vivian van de Perre": two to four
 // words, each capitalised or a name particle, none a word for a body.
@@ -221,15 +224,17 @@ bool is_personal_name(std::string_view alias) {
     std::size_t from = 0;
     while (from < alias.size()) {
         std::size_t space = alias.find(' ', from);
-        std::string_view word = alias.substr(from, space == std::string_view::npos ? alias.npos : space - from);
+        std::string_view word =
+            alias.substr(from, space == std::string_view::npos ? alias.npos : space - from);
         from = space == std::string_view::npos ? alias.size() : space + 1;
         if (word.empty()) continue;
         ++words;
         std::string folded = fold_word(word);
         bool upper = word[0] >= 'A' && word[0] <= 'Z';
-        bool particle = folded.rfind("al-", 0) == 0 || folded.rfind("el-", 0) == 0 || folded == "van" ||
-                        folded == "de" || folded == "der" || folded == "den" || folded == "von" ||
-                        folded == "da" || folded == "bin" || folded == "ibn" || folded == "la" || folded == "le";
+        bool particle = folded.rfind("al-", 0) == 0 || folded.rfind("el-", 0) == 0 ||
+                        folded == "van" || folded == "de" || folded == "der" || folded == "den" ||
+                        folded == "von" || folded == "da" || folded == "bin" || folded == "ibn" ||
+                        folded == "la" || folded == "le";
         if (!upper && !particle) return false;
         for (auto body : k_body_words)
             if (folded == body) return false;

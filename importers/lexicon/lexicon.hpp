@@ -26,15 +26,17 @@ enum class TermRole {
 
 struct MetricTerm {
     TermRole role = TermRole::event;
-    std::string meaning;  // event: killed|injured|missing|taken|held|released|detained|displaced|casualties|died_generic
-                          // head: hostage|prisoner|people|body
-                          // measure: a metric name
+    std::string
+        meaning; // event:
+                 // killed|injured|missing|taken|held|released|detained|displaced|casualties|died_generic
+                 // head: hostage|prisoner|people|body
+                 // measure: a metric name
 };
 
 struct PopulationTerm {
-    std::string population;  // "" for a people word with no group of its own ("people")
-    bool is_noun = true;     // "Palestinians" (noun) vs "Palestinian" (modifier)
-    bool is_role = false;    // a role ("soldiers") outranks a nationality
+    std::string population; // "" for a people word with no group of its own ("people")
+    bool is_noun = true;    // "Palestinians" (noun) vs "Palestinian" (modifier)
+    bool is_role = false;   // a role ("soldiers") outranks a nationality
 };
 
 struct Claimant {
@@ -93,7 +95,7 @@ class FirstWordFilter {
 // A phrase is matched against lowercase word tokens; multi-word phrases
 // are stored under their first word.
 template <typename Payload> class PhraseTable {
-public:
+  public:
     struct Entry {
         std::vector<std::string> words;
         Payload payload;
@@ -104,9 +106,10 @@ public:
     const Entry* match(const std::vector<std::string_view>& words, std::size_t at) const;
     std::size_t size() const { return m_count; }
 
-private:
+  private:
     // Looked up by string_view without building a string for every token.
-    std::unordered_map<std::string, std::vector<Entry>, TransparentHash, std::equal_to<>> m_by_first;
+    std::unordered_map<std::string, std::vector<Entry>, TransparentHash, std::equal_to<>>
+        m_by_first;
     FirstWordFilter m_first_filter;
     std::size_t m_count = 0;
 };
@@ -114,14 +117,14 @@ private:
 enum class QualifierCue { approx, at_least, at_most };
 
 enum class AttributionKind {
-    verb,         // X said / said X
-    preposition,  // according to X
-    citing,       // citing X (the inner source)
-    noun,         // X's statement, an X tally
+    verb,        // X said / said X
+    preposition, // according to X
+    citing,      // citing X (the inner source)
+    noun,        // X's statement, an X tally
 };
 
 class Lexicon {
-public:
+  public:
     // The built-in lexicon, then every file in $XDG_CONFIG_HOME/tracker/*.tsv
     // (or ~/.config/tracker), then the given files in order.
     static Lexicon load_default(const std::vector<std::string>& extra_files = {});
@@ -136,12 +139,12 @@ public:
 
     PhraseTable<MetricTerm> metric_terms;
     PhraseTable<PopulationTerm> population_terms;
-    PhraseTable<std::size_t> claimant_aliases;  // index into claimants
+    PhraseTable<std::size_t> claimant_aliases; // index into claimants
     PhraseTable<AttributionKind> attribution_cues;
     PhraseTable<QualifierCue> qualifier_cues;
-    PhraseTable<std::string> non_people;  // counted things that are not people; payload = reason
+    PhraseTable<std::string> non_people; // counted things that are not people; payload = reason
     std::unordered_map<std::string, std::int64_t, TransparentHash, std::equal_to<>>
-        number_words;  // "two" -> 2
+        number_words; // "two" -> 2
     // The value of a number word ("two" -> 2), if it is one.
     std::optional<std::int64_t> number_word(std::string_view word) const {
         if (!m_number_filter.may_hold(word)) return std::nullopt;
@@ -168,7 +171,8 @@ public:
     std::size_t claimant_index(const std::string& canonical);
     void index_claimants();
 
-    std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> m_claimant_by_name;
+    std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>>
+        m_claimant_by_name;
     std::unordered_map<std::string, std::vector<NameRef>, TransparentHash, std::equal_to<>>
         m_names_by_word;
     FirstWordFilter m_number_filter; // of number_words' keys

@@ -31,9 +31,10 @@ std::vector<Claim> extract(const std::string& body, const std::string& outlet = 
 std::string describe(const std::vector<Claim>& claims) {
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " pop='" + c.population +
-               "' claimant='" + c.claimant + "' as_of=" + tracker::model::format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " pop='" + c.population + "' claimant='" + c.claimant +
+               "' as_of=" + tracker::model::format_date(c.as_of);
     return out;
 }
 
@@ -62,8 +63,8 @@ std::string claimant_of(const std::string& body, std::int64_t value) {
 // ---------------------------------------------------------------- attribution forms
 
 TEST_CASE("claimants: 'according to X'", "[claimants]") {
-    CHECK(claimant_of("According to the Gaza Health Ministry, 4,385 people have been killed.", 4385) ==
-          "Gaza Health Ministry");
+    CHECK(claimant_of("According to the Gaza Health Ministry, 4,385 people have been killed.",
+                      4385) == "Gaza Health Ministry");
 }
 
 TEST_CASE("claimants: 'X said'", "[claimants]") {
@@ -72,8 +73,8 @@ TEST_CASE("claimants: 'X said'", "[claimants]") {
 }
 
 TEST_CASE("claimants: 'said X' after the figure", "[claimants]") {
-    CHECK(claimant_of("At least 4,385 people have been killed, said the Gaza Health Ministry.", 4385) ==
-          "Gaza Health Ministry");
+    CHECK(claimant_of("At least 4,385 people have been killed, said the Gaza Health Ministry.",
+                      4385) == "Gaza Health Ministry");
 }
 
 TEST_CASE("claimants: 'X told reporters'", "[claimants]") {
@@ -88,7 +89,8 @@ TEST_CASE("claimants: 'X claimed' and 'X announced'", "[claimants]") {
 
 TEST_CASE("claimants: 'X says' and 'X reported'", "[claimants]") {
     CHECK(claimant_of("Hamas says 50 hostages were killed in the strikes.", 50) == "Hamas");
-    CHECK(claimant_of("Reuters reported that 50 hostages were killed in the strikes.", 50) == "Reuters");
+    CHECK(claimant_of("Reuters reported that 50 hostages were killed in the strikes.", 50) ==
+          "Reuters");
 }
 
 TEST_CASE("claimants: 'an X tally'", "[claimants]") {
@@ -106,8 +108,8 @@ TEST_CASE("claimants: 'X on <day> said' keeps X as the source", "[claimants]") {
 }
 
 TEST_CASE("claimants: 'X's statement'", "[claimants]") {
-    CHECK(claimant_of("The figure of 4,385 dead came from the Gaza Health Ministry's statement.", 4385) ==
-          "Gaza Health Ministry");
+    CHECK(claimant_of("The figure of 4,385 dead came from the Gaza Health Ministry's statement.",
+                      4385) == "Gaza Health Ministry");
 }
 
 // ---------------------------------------------------------------- normalisation
@@ -123,14 +125,15 @@ TEST_CASE("claimants: a named spokesman maps to his body ('Daniel Hagari')", "[c
 }
 
 TEST_CASE("claimants: an abbreviation maps to its body ('IDF')", "[claimants]") {
-    CHECK(claimant_of("The IDF said 203 hostages were being held in Gaza.", 203) == "Israel Defense Forces");
+    CHECK(claimant_of("The IDF said 203 hostages were being held in Gaza.", 203) ==
+          "Israel Defense Forces");
 }
 
 TEST_CASE("claimants: a spokesman with his title maps to the body", "[claimants]") {
-    CHECK(claimant_of("Ministry spokesman Ashraf al-Qudra said 4,385 people have been killed.", 4385) ==
-          "Gaza Health Ministry");
-    CHECK(claimant_of("IDF spokesman Daniel Hagari said 203 hostages were being held in Gaza.", 203) ==
-          "Israel Defense Forces");
+    CHECK(claimant_of("Ministry spokesman Ashraf al-Qudra said 4,385 people have been killed.",
+                      4385) == "Gaza Health Ministry");
+    CHECK(claimant_of("IDF spokesman Daniel Hagari said 203 hostages were being held in Gaza.",
+                      203) == "Israel Defense Forces");
 }
 
 TEST_CASE("claimants: a possessive form of a body ('Israel's military')", "[claimants]") {
@@ -139,8 +142,8 @@ TEST_CASE("claimants: a possessive form of a body ('Israel's military')", "[clai
 }
 
 TEST_CASE("claimants: an unknown body keeps its name without 'the'", "[claimants]") {
-    CHECK(claimant_of("The Palestinian Prisoners' Society said 1,200 people had been arrested.", 1200) ==
-          "Palestinian Prisoners' Society");
+    CHECK(claimant_of("The Palestinian Prisoners' Society said 1,200 people had been arrested.",
+                      1200) == "Palestinian Prisoners' Society");
     CHECK(claimant_of("The Hill Valley Relief Committee said 45 people were killed.", 45) ==
           "Hill Valley Relief Committee");
 }
@@ -148,18 +151,21 @@ TEST_CASE("claimants: an unknown body keeps its name without 'the'", "[claimants
 // ---------------------------------------------------------------- nesting
 
 TEST_CASE("claimants: a nested attribution names the innermost source", "[claimants]") {
-    CHECK(claimant_of("The Journal reported, citing unnamed officials, that 120 hostages were still held.",
-                      120) == "unnamed officials");
+    CHECK(claimant_of(
+              "The Journal reported, citing unnamed officials, that 120 hostages were still held.",
+              120) == "unnamed officials");
 }
 
 TEST_CASE("claimants: a trailing 'citing Y' names the innermost source", "[claimants]") {
-    CHECK(claimant_of("Al Jazeera said 4,651 people had been killed, citing the Gaza Health Ministry.",
-                      4651) == "Gaza Health Ministry");
+    CHECK(claimant_of(
+              "Al Jazeera said 4,651 people had been killed, citing the Gaza Health Ministry.",
+              4651) == "Gaza Health Ministry");
 }
 
 // ---------------------------------------------------------------- back-references
 
-TEST_CASE("claimants: a pronoun in the next sentence refers back ('They also said')", "[claimants]") {
+TEST_CASE("claimants: a pronoun in the next sentence refers back ('They also said')",
+          "[claimants]") {
     auto claims = extract("Hamas said 50 hostages were killed in air strikes. "
                           "They also said 22 hostages had been freed.");
     INFO(describe(claims));
@@ -231,7 +237,8 @@ TEST_CASE("claimants: find_attributions reports the cue and the canonical source
 }
 
 TEST_CASE("claimants: find_attributions marks a 'citing' source", "[claimants]") {
-    std::string_view text = "The Journal reported, citing unnamed officials, that 120 hostages were held.";
+    std::string_view text =
+        "The Journal reported, citing unnamed officials, that 120 hostages were held.";
     auto sentence = tracker::extract::tokenize_sentence(text, 0, text.size());
     auto found = tracker::extract::find_attributions(text, sentence, Lexicon::builtin(), {});
     bool citing_officials = false;

@@ -40,14 +40,16 @@ std::vector<Claim> extract(const std::string& body, const char* published = "202
 std::string describe(const std::vector<Claim>& claims) {
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " pop='" + c.population +
-               "' claimant='" + c.claimant + "' as_of=" + format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " pop='" + c.population + "' claimant='" + c.claimant +
+               "' as_of=" + format_date(c.as_of);
     return out;
 }
 
 // The as_of of the claim with `value` in `body`, as YYYY-MM-DD.
-std::string as_of(const std::string& body, std::int64_t value, const char* published = "2023-10-21") {
+std::string as_of(const std::string& body, std::int64_t value,
+                  const char* published = "2023-10-21") {
     auto claims = extract(body, published);
     INFO(body);
     INFO(describe(claims));
@@ -76,12 +78,13 @@ std::vector<tracker::extract::DayMention> mentions_in(std::string_view text,
 
 TEST_CASE("dates: latest_weekday gives the latest such day on or before publication", "[dates]") {
     Date saturday = day("2023-10-21");
-    CHECK(format_date(tracker::extract::latest_weekday(saturday, 5)) == "2023-10-20");  // Friday
-    CHECK(format_date(tracker::extract::latest_weekday(saturday, 1)) == "2023-10-16");  // Monday
-    CHECK(format_date(tracker::extract::latest_weekday(saturday, 0)) == "2023-10-15");  // Sunday
+    CHECK(format_date(tracker::extract::latest_weekday(saturday, 5)) == "2023-10-20"); // Friday
+    CHECK(format_date(tracker::extract::latest_weekday(saturday, 1)) == "2023-10-16"); // Monday
+    CHECK(format_date(tracker::extract::latest_weekday(saturday, 0)) == "2023-10-15"); // Sunday
 }
 
-TEST_CASE("dates: latest_weekday of the publication's own weekday is the publication day", "[dates]") {
+TEST_CASE("dates: latest_weekday of the publication's own weekday is the publication day",
+          "[dates]") {
     CHECK(format_date(tracker::extract::latest_weekday(day("2023-10-21"), 6)) == "2023-10-21");
 }
 
@@ -102,7 +105,8 @@ TEST_CASE("dates: latest_month_day of an earlier date is this year's", "[dates]"
     CHECK(format_date(*resolved) == "2023-10-07");
 }
 
-TEST_CASE("dates: latest_month_day of the publication day itself is the publication day", "[dates]") {
+TEST_CASE("dates: latest_month_day of the publication day itself is the publication day",
+          "[dates]") {
     auto resolved = tracker::extract::latest_month_day(day("2023-10-21"), 10, 21);
     REQUIRE(resolved.has_value());
     CHECK(format_date(*resolved) == "2023-10-21");
@@ -160,9 +164,10 @@ TEST_CASE("dates: a possessive weekday ('Monday's statement')", "[dates]") {
     CHECK(as_of("In Monday's statement, Hamas said 50 hostages were killed.", 50) == "2023-10-16");
 }
 
-TEST_CASE("dates: a possessive weekday with a time of day ('Thursday afternoon's strikes')", "[dates]") {
-    CHECK(as_of("Thursday afternoon's strikes killed 40 people, the Gaza Health Ministry said.", 40) ==
-          "2023-10-19");
+TEST_CASE("dates: a possessive weekday with a time of day ('Thursday afternoon's strikes')",
+          "[dates]") {
+    CHECK(as_of("Thursday afternoon's strikes killed 40 people, the Gaza Health Ministry said.",
+                40) == "2023-10-19");
 }
 
 TEST_CASE("dates: a weekday after the verb ('released Wednesday')", "[dates]") {
@@ -178,7 +183,8 @@ TEST_CASE("dates: a weekday between source and verb ('The IDF on Wednesday said'
 }
 
 TEST_CASE("dates: 'as of Tuesday'", "[dates]") {
-    CHECK(as_of("Medics said that as of Tuesday 4,100 people had been killed.", 4100) == "2023-10-17");
+    CHECK(as_of("Medics said that as of Tuesday 4,100 people had been killed.", 4100) ==
+          "2023-10-17");
 }
 
 TEST_CASE("dates: 'on' with an abbreviated month ('on Oct. 12')", "[dates]") {
@@ -191,13 +197,13 @@ TEST_CASE("dates: 'on' with day before month ('on 7 October')", "[dates]") {
 
 TEST_CASE("dates: 'on' with a weekday and a date ('on Thursday, October 26')", "[dates]") {
     // Published Saturday 2023-10-28.
-    CHECK(as_of("Hamas said on Thursday, October 26 that 50 hostages were killed.", 50, "2023-10-28") ==
-          "2023-10-26");
+    CHECK(as_of("Hamas said on Thursday, October 26 that 50 hostages were killed.", 50,
+                "2023-10-28") == "2023-10-26");
 }
 
 TEST_CASE("dates: a date with its year", "[dates]") {
-    CHECK(as_of("Medics said on November 2, 2023 that 9,000 people had been killed.", 9000, "2024-01-10") ==
-          "2023-11-02");
+    CHECK(as_of("Medics said on November 2, 2023 that 9,000 people had been killed.", 9000,
+                "2024-01-10") == "2023-11-02");
 }
 
 TEST_CASE("dates: 'yesterday' is the day before publication", "[dates]") {
@@ -209,11 +215,13 @@ TEST_CASE("dates: 'last night' is the day before publication", "[dates]") {
 }
 
 TEST_CASE("dates: 'earlier today' is the publication day", "[dates]") {
-    CHECK(as_of("Medics said earlier today that 300 people were killed.", 300, "2023-10-19") == "2023-10-19");
+    CHECK(as_of("Medics said earlier today that 300 people were killed.", 300, "2023-10-19") ==
+          "2023-10-19");
 }
 
 TEST_CASE("dates: 'today' and 'this morning' are the publication day", "[dates]") {
-    CHECK(as_of("Medics said today that 300 people were killed.", 300, "2023-10-19") == "2023-10-19");
+    CHECK(as_of("Medics said today that 300 people were killed.", 300, "2023-10-19") ==
+          "2023-10-19");
     CHECK(as_of("Medics said this morning that 300 people were killed.", 300, "2023-10-19") ==
           "2023-10-19");
 }
@@ -223,24 +231,28 @@ TEST_CASE("dates: an event day sets as_of when no statement day is named", "[dat
 }
 
 TEST_CASE("dates: a statement day wins over an event day in one sentence", "[dates]") {
-    CHECK(as_of("Hamas said on Thursday that 2 hostages were released on Tuesday.", 2) == "2023-10-19");
+    CHECK(as_of("Hamas said on Thursday that 2 hostages were released on Tuesday.", 2) ==
+          "2023-10-19");
 }
 
 TEST_CASE("dates: a month without a year resolves to the latest such date before publication",
           "[dates]") {
-    CHECK(as_of("Medics said on December 13 that 18,000 people had been killed.", 18000, "2024-06-13") ==
-          "2023-12-13");
+    CHECK(as_of("Medics said on December 13 that 18,000 people had been killed.", 18000,
+                "2024-06-13") == "2023-12-13");
 }
 
 // ---------------------------------------------------------------- days that do not date a figure
 
 TEST_CASE("dates: 'since October 7' leaves as_of at publication", "[dates]") {
-    CHECK(as_of("Medics said 4,000 people have been killed since October 7.", 4000) == "2023-10-21");
-    CHECK(as_of("Since October 7, 4,000 people have been killed, medics said.", 4000) == "2023-10-21");
+    CHECK(as_of("Medics said 4,000 people have been killed since October 7.", 4000) ==
+          "2023-10-21");
+    CHECK(as_of("Since October 7, 4,000 people have been killed, medics said.", 4000) ==
+          "2023-10-21");
 }
 
 TEST_CASE("dates: 'after the attack on Friday' leaves as_of at publication", "[dates]") {
-    CHECK(as_of("Medics said 30 people were killed after the attack on Friday.", 30) == "2023-10-21");
+    CHECK(as_of("Medics said 30 people were killed after the attack on Friday.", 30) ==
+          "2023-10-21");
 }
 
 TEST_CASE("dates: 'during the attack on October 7' leaves as_of at publication", "[dates]") {
@@ -249,7 +261,8 @@ TEST_CASE("dates: 'during the attack on October 7' leaves as_of at publication",
 }
 
 TEST_CASE("dates: 'from Monday to Wednesday' leaves as_of at publication", "[dates]") {
-    CHECK(as_of("Medics said 400 people were killed from Monday to Wednesday.", 400) == "2023-10-21");
+    CHECK(as_of("Medics said 400 people were killed from Monday to Wednesday.", 400) ==
+          "2023-10-21");
 }
 
 TEST_CASE("dates: a month alone ('in March') leaves as_of at publication", "[dates]") {
@@ -266,12 +279,14 @@ TEST_CASE("dates: a day relative to another event leaves as_of at publication", 
 }
 
 TEST_CASE("dates: a weekday inside 'since ... on Friday' leaves as_of at publication", "[dates]") {
-    CHECK(as_of("Since it launched a ground push on Friday, the army has lost 30 soldiers, the IDF said.", 30) ==
-          "2023-10-21");
+    CHECK(as_of("Since it launched a ground push on Friday, the army has lost 30 soldiers, the IDF "
+                "said.",
+                30) == "2023-10-21");
 }
 
 TEST_CASE("dates: a day named only in another sentence leaves as_of at publication", "[dates]") {
-    auto claims = extract("Hamas said on Friday that 2 hostages were freed. Medics said 50 people were killed.");
+    auto claims = extract(
+        "Hamas said on Friday that 2 hostages were freed. Medics said 50 people were killed.");
     INFO(describe(claims));
     REQUIRE(claims.size() == 2);
     for (const auto& c : claims) {

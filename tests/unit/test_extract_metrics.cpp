@@ -31,9 +31,10 @@ std::vector<Claim> extract(const std::string& body, const char* published = "202
 std::string describe(const std::vector<Claim>& claims) {
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " pop='" + c.population +
-               "' claimant='" + c.claimant + "' as_of=" + tracker::model::format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " pop='" + c.population + "' claimant='" + c.claimant +
+               "' as_of=" + tracker::model::format_date(c.as_of);
     return out;
 }
 
@@ -47,7 +48,9 @@ const Claim* claim_with_value(const std::vector<Claim>& claims, std::int64_t val
     return found;
 }
 
-std::string metric_name(Metric m) { return std::string(tracker::model::to_string(m)); }
+std::string metric_name(Metric m) {
+    return std::string(tracker::model::to_string(m));
+}
 
 // The metric of the one claim in `body`, by name ("<none>" when there is none).
 std::string metric_of(const std::string& body, std::int64_t value) {
@@ -109,7 +112,8 @@ TEST_CASE("metrics: killed from 'lost their lives'", "[metrics]") {
     CHECK(metric_of("Medics said 45 people lost their lives in the fire.", 45) == "killed");
 }
 
-TEST_CASE("metrics: killed from an active verb before the number ('the strike killed N')", "[metrics]") {
+TEST_CASE("metrics: killed from an active verb before the number ('the strike killed N')",
+          "[metrics]") {
     CHECK(metric_of("The strike on the market killed 45 people.", 45) == "killed");
 }
 
@@ -186,11 +190,13 @@ TEST_CASE("metrics: hostages_killed from 'N captives died'", "[metrics]") {
 }
 
 TEST_CASE("metrics: hostages_killed from 'bodies of N hostages'", "[metrics]") {
-    CHECK(metric_of("Soldiers recovered the bodies of 3 hostages, officials said.", 3) == "hostages_killed");
+    CHECK(metric_of("Soldiers recovered the bodies of 3 hostages, officials said.", 3) ==
+          "hostages_killed");
 }
 
 TEST_CASE("metrics: hostages_killed from 'N of the hostages are presumed dead'", "[metrics]") {
-    CHECK(metric_of("Officials said 20 of the hostages are presumed dead.", 20) == "hostages_killed");
+    CHECK(metric_of("Officials said 20 of the hostages are presumed dead.", 20) ==
+          "hostages_killed");
 }
 
 TEST_CASE("metrics: 'eight more hostages were freed' keeps the hostages' metric", "[metrics]") {
@@ -208,7 +214,8 @@ TEST_CASE("metrics: detained from 'detained'", "[metrics]") {
 }
 
 TEST_CASE("metrics: detained from 'held in prisons'", "[metrics]") {
-    CHECK(metric_of("Officials said 7,000 Palestinians are held in Israeli prisons.", 7000) == "detained");
+    CHECK(metric_of("Officials said 7,000 Palestinians are held in Israeli prisons.", 7000) ==
+          "detained");
 }
 
 TEST_CASE("metrics: prisoners_released from 'released N prisoners'", "[metrics]") {
@@ -243,7 +250,8 @@ TEST_CASE("metrics: killed from 'fatalities' and injured from 'hurt'", "[metrics
 }
 
 TEST_CASE("metrics: displaced from 'displaced'", "[metrics]") {
-    CHECK(metric_of("The agency said 1.1 million people have been displaced.", 1100000) == "displaced");
+    CHECK(metric_of("The agency said 1.1 million people have been displaced.", 1100000) ==
+          "displaced");
 }
 
 TEST_CASE("metrics: displaced from 'fled their homes'", "[metrics]") {
@@ -251,7 +259,8 @@ TEST_CASE("metrics: displaced from 'fled their homes'", "[metrics]") {
 }
 
 TEST_CASE("metrics: displaced from 'forced from their homes'", "[metrics]") {
-    CHECK(metric_of("The agency said 20,000 people were forced from their homes.", 20000) == "displaced");
+    CHECK(metric_of("The agency said 20,000 people were forced from their homes.", 20000) ==
+          "displaced");
 }
 
 // ---------------------------------------------------------------- not people
@@ -320,8 +329,10 @@ TEST_CASE("metrics: a part of a total ('including N children') is its own claim"
     CHECK(part->population == "children");
 }
 
-TEST_CASE("metrics: a part of a total with two groups ('including N children and M women')", "[metrics]") {
-    auto claims = extract("Medics said 4,200 people were killed, including 940 children and 610 women.");
+TEST_CASE("metrics: a part of a total with two groups ('including N children and M women')",
+          "[metrics]") {
+    auto claims =
+        extract("Medics said 4,200 people were killed, including 940 children and 610 women.");
     INFO(describe(claims));
     REQUIRE(claims.size() == 3);
     const Claim* women = claim_with_value(claims, 610);
@@ -340,7 +351,8 @@ TEST_CASE("metrics: a partitive part ('N of them children')", "[metrics]") {
     CHECK(part->population == "children");
 }
 
-TEST_CASE("metrics: a part of a hostage total ('freed N hostages, including M Israelis')", "[metrics]") {
+TEST_CASE("metrics: a part of a hostage total ('freed N hostages, including M Israelis')",
+          "[metrics]") {
     auto claims = extract("The group said it had freed 24 hostages, including 13 Israelis.");
     INFO(describe(claims));
     REQUIRE(claims.size() == 2);
@@ -354,8 +366,7 @@ TEST_CASE("metrics: 'N children were among those killed'", "[metrics]") {
     CHECK(metric_of("Medics said 3,900 children were among those killed.", 3900) == "killed");
 }
 
-TEST_CASE("metrics: a part named in the next sentence ('They include N children')",
-          "[metrics]") {
+TEST_CASE("metrics: a part named in the next sentence ('They include N children')", "[metrics]") {
     auto claims = extract("Israel says 222 hostages are held in Gaza. They include 30 children.");
     INFO(describe(claims));
     const Claim* part = claim_with_value(claims, 30);
@@ -364,8 +375,9 @@ TEST_CASE("metrics: a part named in the next sentence ('They include N children'
     CHECK(part->population == "children");
 }
 
-TEST_CASE("metrics: coordinated populations share a head ('N Palestinian and M Israeli lives lost')",
-          "[metrics]") {
+TEST_CASE(
+    "metrics: coordinated populations share a head ('N Palestinian and M Israeli lives lost')",
+    "[metrics]") {
     auto claims = extract("The war has seen 4,200 Palestinian and 1,400 Israeli lives lost.");
     INFO(describe(claims));
     REQUIRE(claims.size() == 2);
@@ -447,13 +459,16 @@ TEST_CASE("population: foreigners", "[metrics]") {
 
 TEST_CASE("population: other demonyms ('Ukrainians', 'Sudanese')", "[metrics]") {
     CHECK(population_of("Officials said 5,000 Ukrainians were killed.", 5000) == "ukrainians");
-    CHECK(population_of("The agency said 8 million Sudanese had fled their homes.", 8000000) == "sudanese");
+    CHECK(population_of("The agency said 8 million Sudanese had fled their homes.", 8000000) ==
+          "sudanese");
 }
 
-TEST_CASE("population: roles ('aid workers', 'police officers', 'Palestinian fighters')", "[metrics]") {
+TEST_CASE("population: roles ('aid workers', 'police officers', 'Palestinian fighters')",
+          "[metrics]") {
     CHECK(population_of("Officials said 5 aid workers were killed.", 5) == "aid workers");
     CHECK(population_of("Officials said 5 police officers were killed.", 5) == "police");
-    CHECK(population_of("The raid killed 12 Palestinian fighters, the army said.", 12) == "fighters");
+    CHECK(population_of("The raid killed 12 Palestinian fighters, the army said.", 12) ==
+          "fighters");
 }
 
 TEST_CASE("population: each number of a list has its own group", "[metrics]") {

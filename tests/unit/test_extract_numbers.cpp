@@ -63,9 +63,10 @@ std::vector<Claim> extract(const std::string& body, const char* published = "202
 std::string describe(const std::vector<Claim>& claims) {
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " pop='" + c.population +
-               "' claimant='" + c.claimant + "' as_of=" + tracker::model::format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " pop='" + c.population + "' claimant='" + c.claimant +
+               "' as_of=" + tracker::model::format_date(c.as_of);
     return out;
 }
 
@@ -135,7 +136,7 @@ TEST_CASE("numbers: a decimal with a scale word ('1.4 million')", "[numbers]") {
     REQUIRE(numbers.size() == 1);
     CHECK(numbers[0].value == 1400000);
     CHECK(numbers[0].reject.empty());
-    CHECK(numbers[0].last == numbers[0].first + 1);  // the scale word is part of the number
+    CHECK(numbers[0].last == numbers[0].first + 1); // the scale word is part of the number
 
     auto claims = extract("The agency said 1.4 million people had fled their homes.");
     INFO(describe(claims));
@@ -207,7 +208,8 @@ TEST_CASE("numbers: a plain article 'a' is not a number", "[numbers]") {
 TEST_CASE("numbers: 'one of' is a pronoun, not a count", "[numbers]") {
     auto numbers = numbers_in("One of the wounded was a nurse.");
     INFO(describe(numbers));
-    for (const auto& c : numbers) CHECK_FALSE(c.reject.empty());
+    for (const auto& c : numbers)
+        CHECK_FALSE(c.reject.empty());
 }
 
 // ---------------------------------------------------------------- ranges
@@ -243,8 +245,11 @@ TEST_CASE("numbers: a range with a hyphen ('200-250')", "[numbers]") {
     CHECK(claims[0].high == std::optional<std::int64_t>(250));
 }
 
-TEST_CASE("numbers: a range with an en dash ('200\xE2\x80\x93" "250')", "[numbers]") {
-    auto numbers = numbers_in("The group said it held 200\xE2\x80\x93" "250 captives.");
+TEST_CASE("numbers: a range with an en dash ('200\xE2\x80\x93"
+          "250')",
+          "[numbers]") {
+    auto numbers = numbers_in("The group said it held 200\xE2\x80\x93"
+                              "250 captives.");
     INFO(describe(numbers));
     REQUIRE(numbers.size() == 1);
     CHECK(numbers[0].value == 200);
@@ -366,7 +371,7 @@ TEST_CASE("numbers: a number inside a name is not a count ('Resolution 2712')", 
 }
 
 TEST_CASE("numbers: a bare decimal is not a count ('2.5')", "[numbers]") {
-    check_rejected("Medics said 2.5 people were killed.", 3);  // rounded value of 2.5
+    check_rejected("Medics said 2.5 people were killed.", 3); // rounded value of 2.5
     auto claims = extract("Medics said 2.5 people were killed.");
     INFO(describe(claims));
     CHECK(claims.empty());

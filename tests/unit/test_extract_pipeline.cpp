@@ -42,10 +42,10 @@ std::string describe(const std::vector<Claim>& claims) {
     auto opt = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "null"; };
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " [" + opt(c.low) + ", " +
-               opt(c.high) + "] pop='" + c.population + "' claimant='" + c.claimant +
-               "' as_of=" + tracker::model::format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " [" + opt(c.low) + ", " + opt(c.high) + "] pop='" + c.population + "' claimant='" +
+               c.claimant + "' as_of=" + tracker::model::format_date(c.as_of);
     return out;
 }
 
@@ -71,7 +71,8 @@ std::vector<std::string> sentence_texts(std::string_view body) {
 // ---------------------------------------------------------------- sentences and tokens
 
 TEST_CASE("pipeline: sentences end at a full stop before a capital", "[pipeline]") {
-    auto texts = sentence_texts("Medics said 45 people were killed. The army said 3 soldiers died.");
+    auto texts =
+        sentence_texts("Medics said 45 people were killed. The army said 3 soldiers died.");
     REQUIRE(texts.size() == 2);
     CHECK(texts[0] == "Medics said 45 people were killed.");
     CHECK(texts[1] == "The army said 3 soldiers died.");
@@ -84,7 +85,8 @@ TEST_CASE("pipeline: abbreviations do not end a sentence ('Oct.', 'U.S.', 'Mr.')
 }
 
 TEST_CASE("pipeline: every line break ends a sentence and starts a paragraph", "[pipeline]") {
-    std::string_view body = "Headline with 45 dead\nFirst paragraph here. Second sentence.\n\nNew one.";
+    std::string_view body =
+        "Headline with 45 dead\nFirst paragraph here. Second sentence.\n\nNew one.";
     auto spans = tracker::extract::split_sentences(body);
     REQUIRE(spans.size() == 4);
     CHECK(spans[0].starts_paragraph);
@@ -106,8 +108,8 @@ TEST_CASE("pipeline: tokens carry body offsets, folded forms and kinds", "[pipel
     auto sentence = tracker::extract::tokenize_sentence(body, start, body.size());
     REQUIRE(sentence.tokens.size() == sentence.words.size());
     std::vector<std::string> words(sentence.words.begin(), sentence.words.end());
-    CHECK(words == std::vector<std::string>{"the", "hamas-run", "ministry", "'s", "count", ":", "7,028",
-                                            "dead", "."});
+    CHECK(words == std::vector<std::string>{"the", "hamas-run", "ministry", "'s", "count", ":",
+                                            "7,028", "dead", "."});
     const auto& number = sentence.tokens[6];
     CHECK(number.kind == tracker::extract::TokenKind::number);
     CHECK(body.substr(number.start, number.end - number.start) == "7,028");
@@ -126,9 +128,10 @@ TEST_CASE("pipeline: a typographic apostrophe possessive splits like a plain one
 // ---------------------------------------------------------------- whole articles
 
 TEST_CASE("pipeline: a claim carries every field and its span in the body", "[pipeline]") {
-    std::string body = "Intro line without figures.\n\n"
-                       "The Gaza Health Ministry said on Friday that at least 7,028 Palestinians had been "
-                       "killed.";
+    std::string body =
+        "Intro line without figures.\n\n"
+        "The Gaza Health Ministry said on Friday that at least 7,028 Palestinians had been "
+        "killed.";
     auto result = run(body);
     INFO(describe(result.claims));
     REQUIRE(result.claims.size() == 1);
@@ -142,8 +145,9 @@ TEST_CASE("pipeline: a claim carries every field and its span in the body", "[pi
     CHECK(c.claimant == "Gaza Health Ministry");
     CHECK(tracker::model::format_date(c.as_of) == "2023-10-20");
     CHECK(body.substr(c.span_start, c.span_end - c.span_start) == "7,028");
-    CHECK(c.sentence == "The Gaza Health Ministry said on Friday that at least 7,028 Palestinians had been "
-                        "killed.");
+    CHECK(c.sentence ==
+          "The Gaza Health Ministry said on Friday that at least 7,028 Palestinians had been "
+          "killed.");
     CHECK_FALSE(c.rule.empty());
 }
 
@@ -246,7 +250,8 @@ TEST_CASE("pipeline: rejected numbers are listed with their reason", "[pipeline]
 TEST_CASE("pipeline: an article without a publication date is refused", "[pipeline]") {
     Article article = make_article("Medics said 45 people were killed.");
     article.published.reset();
-    CHECK_THROWS_AS(tracker::extract::extract_claims(article, Lexicon::builtin()), std::invalid_argument);
+    CHECK_THROWS_AS(tracker::extract::extract_claims(article, Lexicon::builtin()),
+                    std::invalid_argument);
 }
 
 TEST_CASE("pipeline: an empty body has no claims", "[pipeline]") {
@@ -257,15 +262,16 @@ TEST_CASE("pipeline: an empty body has no claims", "[pipeline]") {
 
 TEST_CASE("pipeline: a short article end to end", "[pipeline]") {
     // Published Saturday 2023-10-21.
-    auto result = run("Hamas frees captives as Gaza toll climbs\n"
-                      "\n"
-                      "Hamas released two American hostages on Friday, the group said. It said it was "
-                      "still holding about 200 captives.\n"
-                      "\n"
-                      "The Israeli military said 1,400 people were killed in the October 7 attack, "
-                      "including more than 300 soldiers.\n"
-                      "\n"
-                      "Strikes on Gaza have killed 4,137 people, according to the Gaza Health Ministry.");
+    auto result =
+        run("Hamas frees captives as Gaza toll climbs\n"
+            "\n"
+            "Hamas released two American hostages on Friday, the group said. It said it was "
+            "still holding about 200 captives.\n"
+            "\n"
+            "The Israeli military said 1,400 people were killed in the October 7 attack, "
+            "including more than 300 soldiers.\n"
+            "\n"
+            "Strikes on Gaza have killed 4,137 people, according to the Gaza Health Ministry.");
     INFO(describe(result.claims));
 
     const Claim* freed = claim_with_value(result.claims, 2);

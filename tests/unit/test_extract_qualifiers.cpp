@@ -35,10 +35,10 @@ std::string describe(const std::vector<Claim>& claims) {
     auto opt = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "null"; };
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " [" + opt(c.low) + ", " +
-               opt(c.high) + "] pop='" + c.population + "' claimant='" + c.claimant +
-               "' as_of=" + tracker::model::format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " [" + opt(c.low) + ", " + opt(c.high) + "] pop='" + c.population + "' claimant='" +
+               c.claimant + "' as_of=" + tracker::model::format_date(c.as_of);
     return out;
 }
 
@@ -52,7 +52,9 @@ const Claim* claim_with_value(const std::vector<Claim>& claims, std::int64_t val
     return found;
 }
 
-std::string qualifier_name(Qualifier q) { return std::string(tracker::model::to_string(q)); }
+std::string qualifier_name(Qualifier q) {
+    return std::string(tracker::model::to_string(q));
+}
 
 // The qualifier of the one claim with `value` in `body`, by name.
 std::string qualifier_of(const std::string& body, std::int64_t value) {
@@ -84,16 +86,24 @@ TEST_CASE("qualifiers: a plain number is exact with low = high = value", "[quali
 }
 
 TEST_CASE("qualifiers: approximate wording is approx with low = high = value", "[qualifiers]") {
-    SECTION("about") { CHECK(qualifier_of("Medics said about 312 people were killed.", 312) == "approx"); }
-    SECTION("around") { CHECK(qualifier_of("Medics said around 312 people were killed.", 312) == "approx"); }
-    SECTION("some") { CHECK(qualifier_of("Medics said some 312 people were killed.", 312) == "approx"); }
+    SECTION("about") {
+        CHECK(qualifier_of("Medics said about 312 people were killed.", 312) == "approx");
+    }
+    SECTION("around") {
+        CHECK(qualifier_of("Medics said around 312 people were killed.", 312) == "approx");
+    }
+    SECTION("some") {
+        CHECK(qualifier_of("Medics said some 312 people were killed.", 312) == "approx");
+    }
     SECTION("an estimated") {
         CHECK(qualifier_of("Medics said an estimated 312 people were killed.", 312) == "approx");
     }
     SECTION("approximately") {
         CHECK(qualifier_of("Medics said approximately 312 people were killed.", 312) == "approx");
     }
-    SECTION("roughly") { CHECK(qualifier_of("Medics said roughly 312 people were killed.", 312) == "approx"); }
+    SECTION("roughly") {
+        CHECK(qualifier_of("Medics said roughly 312 people were killed.", 312) == "approx");
+    }
     SECTION("estimated at") {
         CHECK(qualifier_of("The death toll was estimated at 312, medics said.", 312) == "approx");
     }
@@ -110,23 +120,30 @@ TEST_CASE("qualifiers: lower-bound wording is at_least with no upper bound", "[q
     SECTION("more than") {
         CHECK(qualifier_of("Medics said more than 312 people were killed.", 312) == "at_least");
     }
-    SECTION("over") { CHECK(qualifier_of("Medics said over 312 people were killed.", 312) == "at_least"); }
+    SECTION("over") {
+        CHECK(qualifier_of("Medics said over 312 people were killed.", 312) == "at_least");
+    }
     SECTION("at least") {
         CHECK(qualifier_of("Medics said at least 312 people were killed.", 312) == "at_least");
     }
     SECTION("upwards of") {
         CHECK(qualifier_of("Medics said upwards of 312 people were killed.", 312) == "at_least");
     }
-    SECTION("passed") { CHECK(qualifier_of("The death toll passed 312, medics said.", 312) == "at_least"); }
+    SECTION("passed") {
+        CHECK(qualifier_of("The death toll passed 312, medics said.", 312) == "at_least");
+    }
     SECTION("exceeded") {
         CHECK(qualifier_of("The death toll has exceeded 312, medics said.", 312) == "at_least");
     }
-    SECTION("topped") { CHECK(qualifier_of("The death toll topped 312, medics said.", 312) == "at_least"); }
+    SECTION("topped") {
+        CHECK(qualifier_of("The death toll topped 312, medics said.", 312) == "at_least");
+    }
     SECTION("in excess of") {
         CHECK(qualifier_of("Medics said in excess of 312 people were killed.", 312) == "at_least");
     }
     SECTION("may have exceeded") {
-        CHECK(qualifier_of("The death toll may have exceeded 312, medics said.", 312) == "at_least");
+        CHECK(qualifier_of("The death toll may have exceeded 312, medics said.", 312) ==
+              "at_least");
     }
     SECTION("bounds") {
         auto claims = extract("Medics said at least 312 people were killed.");
@@ -138,9 +155,15 @@ TEST_CASE("qualifiers: lower-bound wording is at_least with no upper bound", "[q
 }
 
 TEST_CASE("qualifiers: upper-bound wording is at_most with no lower bound", "[qualifiers]") {
-    SECTION("nearly") { CHECK(qualifier_of("Medics said nearly 312 people were killed.", 312) == "at_most"); }
-    SECTION("almost") { CHECK(qualifier_of("Medics said almost 312 people were killed.", 312) == "at_most"); }
-    SECTION("up to") { CHECK(qualifier_of("Medics said up to 312 people were killed.", 312) == "at_most"); }
+    SECTION("nearly") {
+        CHECK(qualifier_of("Medics said nearly 312 people were killed.", 312) == "at_most");
+    }
+    SECTION("almost") {
+        CHECK(qualifier_of("Medics said almost 312 people were killed.", 312) == "at_most");
+    }
+    SECTION("up to") {
+        CHECK(qualifier_of("Medics said up to 312 people were killed.", 312) == "at_most");
+    }
     SECTION("as many as") {
         CHECK(qualifier_of("Medics said as many as 312 people were killed.", 312) == "at_most");
     }
@@ -156,7 +179,9 @@ TEST_CASE("qualifiers: upper-bound wording is at_most with no lower bound", "[qu
     SECTION("less than") {
         CHECK(qualifier_of("Medics said less than 312 people were killed.", 312) == "at_most");
     }
-    SECTION("under") { CHECK(qualifier_of("Medics said under 312 people were killed.", 312) == "at_most"); }
+    SECTION("under") {
+        CHECK(qualifier_of("Medics said under 312 people were killed.", 312) == "at_most");
+    }
     SECTION("bounds") {
         auto claims = extract("Medics said nearly 312 people were killed.");
         INFO(describe(claims));
@@ -185,8 +210,9 @@ TEST_CASE("qualifiers: '-plus' after a number is at_least ('68,000-plus')", "[qu
     CHECK(qualifier_of("The death toll rose to 68,000-plus, medics said.", 68000) == "at_least");
 }
 
-TEST_CASE("qualifiers: '-plus' before the counted noun ('68,000-plus Palestinians have been killed')",
-          "[qualifiers]") {
+TEST_CASE(
+    "qualifiers: '-plus' before the counted noun ('68,000-plus Palestinians have been killed')",
+    "[qualifiers]") {
     auto claims = extract("Medics said 68,000-plus Palestinians have been killed.");
     INFO(describe(claims));
     const Claim* c = claim_with_value(claims, 68000);
@@ -239,7 +265,8 @@ TEST_CASE("qualifiers: a number in a clause of its own keeps its own qualifier",
     CHECK(claim_with_value(claims, 917)->high == std::optional<std::int64_t>(917));
 }
 
-TEST_CASE("qualifiers: a second number's own qualifier is not overridden by the list", "[qualifiers]") {
+TEST_CASE("qualifiers: a second number's own qualifier is not overridden by the list",
+          "[qualifiers]") {
     auto claims = extract("Medics said at least 390 were killed and nearly 917 injured.");
     INFO(describe(claims));
     const Claim* second = claim_with_value(claims, 917);
@@ -266,7 +293,8 @@ TEST_CASE("qualifiers: 'over' after a non-particle verb still means more than", 
 }
 
 TEST_CASE("qualifiers: a qualifier in an earlier sentence does not carry over", "[qualifiers]") {
-    auto claims = extract("Medics said at least 390 people were killed. Another report said 917 were injured.");
+    auto claims = extract(
+        "Medics said at least 390 people were killed. Another report said 917 were injured.");
     INFO(describe(claims));
     const Claim* second = claim_with_value(claims, 917);
     REQUIRE(second != nullptr);

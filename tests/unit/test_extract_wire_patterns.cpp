@@ -31,9 +31,10 @@ std::vector<Claim> claims_of(const std::string& body, const char* published = "2
 std::string describe(const std::vector<Claim>& claims) {
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " pop='" + c.population +
-               "' claimant='" + c.claimant + "' as_of=" + tracker::model::format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " pop='" + c.population + "' claimant='" + c.claimant +
+               "' as_of=" + tracker::model::format_date(c.as_of);
     return out;
 }
 
@@ -46,8 +47,9 @@ std::optional<Claim> find(const std::vector<Claim>& claims, std::int64_t value) 
 } // namespace
 
 TEST_CASE("wire: 'among the dead' after the number counts the dead", "[wire]") {
-    auto claims = claims_of("The Gaza Health Ministry said 9,000 people had been killed. Some 3,700 "
-                            "children are among the dead, it said.");
+    auto claims =
+        claims_of("The Gaza Health Ministry said 9,000 people had been killed. Some 3,700 "
+                  "children are among the dead, it said.");
     INFO(describe(claims));
     auto c = find(claims, 3700);
     REQUIRE(c);
@@ -69,9 +71,10 @@ TEST_CASE("wire: 'among' only opens a part as 'among them'", "[wire]") {
 
 TEST_CASE("wire: a description refers to a body whose name it heads", "[wire]") {
     // "Hamas's military wing" holds the word "military" but is not "the military".
-    auto claims = claims_of("The Hamas raid on the border shocked the country. Twelve soldiers have "
-                            "died in the ground offensive, the Israeli military said. Another six "
-                            "soldiers were hurt in the north, the military said.");
+    auto claims =
+        claims_of("The Hamas raid on the border shocked the country. Twelve soldiers have "
+                  "died in the ground offensive, the Israeli military said. Another six "
+                  "soldiers were hurt in the north, the military said.");
     INFO(describe(claims));
     auto c = find(claims, 6);
     REQUIRE(c);
@@ -116,7 +119,8 @@ TEST_CASE("wire: a correspondent speaks for the outlet that employs them", "[wir
 }
 
 TEST_CASE("wire: a nation's figures are its government's", "[wire]") {
-    auto claims = claims_of("Gunmen abducted about 240 people in the raid, according to Israeli tallies.");
+    auto claims =
+        claims_of("Gunmen abducted about 240 people in the raid, according to Israeli tallies.");
     INFO(describe(claims));
     auto c = find(claims, 240);
     REQUIRE(c);
@@ -134,8 +138,9 @@ TEST_CASE("wire: 'citing figures from X' names X", "[wire]") {
 }
 
 TEST_CASE("wire: a list set off by dashes takes the figure's metric", "[wire]") {
-    auto claims = claims_of("Hamas freed 17 hostages \xE2\x80\x94 13 Israelis and four Thais \xE2\x80\x94 "
-                            "on Sunday, the military said.");
+    auto claims =
+        claims_of("Hamas freed 17 hostages \xE2\x80\x94 13 Israelis and four Thais \xE2\x80\x94 "
+                  "on Sunday, the military said.");
     INFO(describe(claims));
     auto israelis = find(claims, 13);
     auto thais = find(claims, 4);
@@ -178,8 +183,9 @@ TEST_CASE("wire: a part after a closing phrase belongs to the main figure", "[wi
 }
 
 TEST_CASE("wire: a closing 'it said' covers every clause of the sentence", "[wire]") {
-    auto claims = claims_of("The Gaza Health Ministry released its count on Monday. Among the dead were 40 "
-                            "children, and 75 children had been hurt, it said.");
+    auto claims =
+        claims_of("The Gaza Health Ministry released its count on Monday. Among the dead were 40 "
+                  "children, and 75 children had been hurt, it said.");
     INFO(describe(claims));
     auto c = find(claims, 40);
     REQUIRE(c);
@@ -187,8 +193,9 @@ TEST_CASE("wire: a closing 'it said' covers every clause of the sentence", "[wir
 }
 
 TEST_CASE("wire: a clause with its own verb of saying keeps its source", "[wire]") {
-    auto claims = claims_of("About 120 hostages remained in Gaza on the eve of the talks, and Israeli "
-                            "officials believe dozens of them have died.");
+    auto claims =
+        claims_of("About 120 hostages remained in Gaza on the eve of the talks, and Israeli "
+                  "officials believe dozens of them have died.");
     INFO(describe(claims));
     auto c = find(claims, 120);
     REQUIRE(c);
@@ -237,7 +244,8 @@ TEST_CASE("wire: 'of them' reaches back to the last sentence's figure", "[wire]"
 }
 
 TEST_CASE("wire: the group after 'were' is whom a part counts", "[wire]") {
-    auto claims = claims_of("The ministry said 4,000 of the dead were children and 2,500 were women.");
+    auto claims =
+        claims_of("The ministry said 4,000 of the dead were children and 2,500 were women.");
     INFO(describe(claims));
     auto children = find(claims, 4000);
     auto women = find(claims, 2500);
@@ -257,9 +265,10 @@ TEST_CASE("wire: staff in a sentence about the UN are UN staff", "[wire]") {
 }
 
 TEST_CASE("wire: ages, differences and phone calls are not counts", "[wire]") {
-    auto claims = claims_of("The pupils, aged between 9 and 14, were taken from their dormitory. The "
-                            "ministry reported 340 deaths, 12 more than it reported a day earlier. "
-                            "It released a call between two militants.");
+    auto claims =
+        claims_of("The pupils, aged between 9 and 14, were taken from their dormitory. The "
+                  "ministry reported 340 deaths, 12 more than it reported a day earlier. "
+                  "It released a call between two militants.");
     INFO(describe(claims));
     CHECK_FALSE(find(claims, 9));
     CHECK_FALSE(find(claims, 12));
@@ -268,8 +277,9 @@ TEST_CASE("wire: ages, differences and phone calls are not counts", "[wire]") {
 }
 
 TEST_CASE("wire: a surname finds the person named in full before", "[wire]") {
-    auto claims = claims_of("Israeli military spokesman Daniel Hagari spoke to reporters in Tel Aviv. "
-                            "Hagari said 25 soldiers had been wounded.");
+    auto claims =
+        claims_of("Israeli military spokesman Daniel Hagari spoke to reporters in Tel Aviv. "
+                  "Hagari said 25 soldiers had been wounded.");
     INFO(describe(claims));
     auto c = find(claims, 25);
     REQUIRE(c);
@@ -296,8 +306,9 @@ TEST_CASE("wire: 'N dead and M wounded' keeps each its own event", "[wire]") {
 }
 
 TEST_CASE("wire: a name before a bracketed acronym is the source", "[wire]") {
-    auto claims = claims_of("The International Organization for Migration (IOM) said in a report that "
-                            "about 320,000 people had fled the fighting.");
+    auto claims =
+        claims_of("The International Organization for Migration (IOM) said in a report that "
+                  "about 320,000 people had fled the fighting.");
     INFO(describe(claims));
     auto c = find(claims, 320000);
     REQUIRE(c);
@@ -305,7 +316,8 @@ TEST_CASE("wire: a name before a bracketed acronym is the source", "[wire]") {
 }
 
 TEST_CASE("wire: an office owned by a named nation is that nation's", "[wire]") {
-    auto claims = claims_of("Ukraine's prosecutor general's office said 480 children had been killed.");
+    auto claims =
+        claims_of("Ukraine's prosecutor general's office said 480 children had been killed.");
     INFO(describe(claims));
     auto c = find(claims, 480);
     REQUIRE(c);
@@ -313,8 +325,9 @@ TEST_CASE("wire: an office owned by a named nation is that nation's", "[wire]") 
 }
 
 TEST_CASE("wire: 'nine in 10' is a ratio, not two counts", "[wire]") {
-    auto claims = claims_of("The UN said about 1.7 million people, or nine in 10 residents, had been "
-                            "displaced.");
+    auto claims =
+        claims_of("The UN said about 1.7 million people, or nine in 10 residents, had been "
+                  "displaced.");
     INFO(describe(claims));
     CHECK_FALSE(find(claims, 9));
     CHECK_FALSE(find(claims, 10));

@@ -28,9 +28,10 @@ std::vector<Claim> extract_with(const Lexicon& lexicon, const std::string& body)
 std::string describe(const std::vector<Claim>& claims) {
     std::string out = std::to_string(claims.size()) + " claim(s):";
     for (const auto& c : claims)
-        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " + std::to_string(c.value) +
-               " " + std::string(tracker::model::to_string(c.qualifier)) + " pop='" + c.population +
-               "' claimant='" + c.claimant + "' as_of=" + tracker::model::format_date(c.as_of);
+        out += "\n  " + std::string(tracker::model::to_string(c.metric)) + " " +
+               std::to_string(c.value) + " " + std::string(tracker::model::to_string(c.qualifier)) +
+               " pop='" + c.population + "' claimant='" + c.claimant +
+               "' as_of=" + tracker::model::format_date(c.as_of);
     return out;
 }
 
@@ -49,7 +50,7 @@ TEST_CASE("lexicon: the built-in lexicon loads every section", "[lexicon]") {
     CHECK(lexicon.qualifier_cues.size() > 0);
     CHECK(lexicon.non_people.size() > 0);
     CHECK(lexicon.number_words.at("twenty") == 20);
-    CHECK(&Lexicon::builtin() == &lexicon);  // one shared instance
+    CHECK(&Lexicon::builtin() == &lexicon); // one shared instance
 }
 
 TEST_CASE("lexicon: claimant aliases normalise to the canonical body", "[lexicon]") {
@@ -125,14 +126,16 @@ TEST_CASE("lexicon: a later entry overrides an earlier one", "[lexicon]") {
 
 TEST_CASE("lexicon: a user file overrides a built-in alias", "[lexicon]") {
     Lexicon lexicon = Lexicon::builtin();
-    REQUIRE_FALSE(lexicon.add_file_text("[claimants]\nIsraeli army command\tIDF\n", "user.tsv").has_value());
+    REQUIRE_FALSE(
+        lexicon.add_file_text("[claimants]\nIsraeli army command\tIDF\n", "user.tsv").has_value());
     CHECK(canonical(lexicon, "IDF") == "Israeli army command");
     CHECK(canonical(lexicon, "Daniel Hagari") == "Israel Defense Forces");
 }
 
 TEST_CASE("lexicon: a later number word replaces an earlier one", "[lexicon]") {
     Lexicon lexicon = Lexicon::builtin();
-    REQUIRE_FALSE(lexicon.add_file_text("[numbers]\nScore\t20\nscore\t21\n", "user.tsv").has_value());
+    REQUIRE_FALSE(
+        lexicon.add_file_text("[numbers]\nScore\t20\nscore\t21\n", "user.tsv").has_value());
     CHECK(lexicon.number_words.at("score") == 21);
 }
 
@@ -147,7 +150,8 @@ TEST_CASE("lexicon: a user qualifier entry replaces the built-in one", "[lexicon
 
 TEST_CASE("lexicon: a user metric term is used by the extractor", "[lexicon]") {
     Lexicon lexicon = Lexicon::builtin();
-    REQUIRE_FALSE(lexicon.add_file_text("[metrics]\nevacuated\tevent\tdisplaced\n", "user.tsv").has_value());
+    REQUIRE_FALSE(
+        lexicon.add_file_text("[metrics]\nevacuated\tevent\tdisplaced\n", "user.tsv").has_value());
     auto claims = extract_with(lexicon, "Officials said 640 people were evacuated.");
     INFO(describe(claims));
     REQUIRE(claims.size() == 1);
@@ -168,14 +172,15 @@ TEST_CASE("lexicon: comments, blank lines and CRLF are allowed", "[lexicon]") {
 
 TEST_CASE("lexicon: the default section applies before any header", "[lexicon]") {
     Lexicon lexicon;
-    REQUIRE_FALSE(lexicon.add_file_text("Hill Clinic\tHill Clinic staff\n", "user.tsv", "claimants").has_value());
+    REQUIRE_FALSE(lexicon.add_file_text("Hill Clinic\tHill Clinic staff\n", "user.tsv", "claimants")
+                      .has_value());
     CHECK(canonical(lexicon, "Hill Clinic staff") == "Hill Clinic");
 }
 
 TEST_CASE("lexicon: an unknown section is an error naming file and line", "[lexicon]") {
     Lexicon lexicon;
-    auto error = lexicon.add_file_text("[claimants]\nHill Clinic\tHill Clinic staff\n[bogus]\nword\tthing\n",
-                                       "user.tsv");
+    auto error = lexicon.add_file_text(
+        "[claimants]\nHill Clinic\tHill Clinic staff\n[bogus]\nword\tthing\n", "user.tsv");
     REQUIRE(error.has_value());
     CHECK_THAT(*error, Catch::StartsWith("user.tsv:4: "));
     CHECK_THAT(*error, Catch::Contains("bogus"));
@@ -218,7 +223,8 @@ TEST_CASE("lexicon: bad field values are errors naming file and line", "[lexicon
         CHECK_THAT(*error, Catch::Contains("verb"));
     }
     SECTION("unknown population kind") {
-        auto error = lexicon.add_file_text("[populations]\nfarmers\tfarmers\tplural\n", "terms.tsv");
+        auto error =
+            lexicon.add_file_text("[populations]\nfarmers\tfarmers\tplural\n", "terms.tsv");
         REQUIRE(error.has_value());
         CHECK_THAT(*error, Catch::StartsWith("terms.tsv:2: "));
     }
