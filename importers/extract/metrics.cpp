@@ -598,16 +598,38 @@ std::string choose_population(const std::vector<lexicon::PopulationTerm>& terms,
 } // namespace
 
 bool is_detention_article(std::string_view body) {
-    std::string lower(body);
-    for (char& ch : lower)
-        ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    auto mentions = [&](std::initializer_list<std::string_view> stems) {
-        for (auto stem : stems)
-            if (lower.find(stem) != std::string::npos) return true;
-        return false;
+    // One pass, ASCII case-insensitive, without a lowercased copy of the body.
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    auto at = [&](std::size_t i, std::string_view stem) {
+        if (body.size() - i < stem.size()) return false;
+        for (std::size_t k = 1; k < stem.size(); ++k)
+            if (lower(body[i + k]) != stem[k]) return false;
+        return true;
     };
-    return mentions({"prison", "detain", "detention", "arrest", "custody", "jail"}) &&
-           !mentions({"hostage", "captive", "abduct", "kidnap"});
+    bool detention = false;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        switch (lower(body[i])) {
+        case 'p': detention = detention || at(i, "prison"); break;
+        case 'd': detention = detention || at(i, "detain") || at(i, "detention"); break;
+        case 'a':
+            if (at(i, "abduct")) return false;
+            detention = detention || at(i, "arrest");
+            break;
+        case 'c':
+            if (at(i, "captive")) return false;
+            detention = detention || at(i, "custody");
+            break;
+        case 'j': detention = detention || at(i, "jail"); break;
+        case 'h':
+            if (at(i, "hostage")) return false;
+            break;
+        case 'k':
+            if (at(i, "kidnap")) return false;
+            break;
+        default: break;
+        }
+    }
+    return detention;
 }
 
 void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,

@@ -49,11 +49,13 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     std::string_view body = article.body;
     Extraction result;
     ClaimantResolver claimants(lexicon, article.outlet);
+    DuplicateFilter duplicates; // claims are merged as they are found
     const bool detention_article = is_detention_article(body);
     std::optional<Candidate> last_figure; // the previous sentence's last claim
     TokenizedSentence
         sentence; // reused: its buffers keep their memory from one sentence to the next
-    for (const SentenceSpan& span : split_sentences(body)) {
+    SentenceSplitter splitter(body);
+    for (SentenceSpan span; splitter.next(span);) {
         tokenize_sentence_into(sentence, body, span.start, span.end);
         sentence.starts_paragraph = span.starts_paragraph;
         std::vector<Candidate> candidates = find_numbers(sentence, lexicon);
@@ -93,6 +95,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
             claim.population = c.population;
             claim.claimant = c.claimant;
             claim.as_of = c.as_of.value_or(published);
+            if (!duplicates.first(claim)) continue; // the first occurrence is kept
             claim.sentence = evidence(body, span.start, span.end, start, end, text);
             claim.span_start = start;
             claim.span_end = end;
@@ -100,7 +103,6 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
             result.claims.push_back(std::move(claim));
         }
     }
-    result.claims = merge_duplicates(std::move(result.claims));
     return result;
 }
 

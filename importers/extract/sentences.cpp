@@ -48,77 +48,83 @@ bool starts_sentence(std::string_view body, std::size_t at) {
     return false;
 }
 
-// Text with no sentence end for thousands of bytes (a table flattened into
-// one line, a scraped page without punctuation) is not prose; reading it as
-// one sentence would make every stage's work grow with its square. Such a
-// span is cut into pieces of at most k_max_sentence_bytes, at a comma,
-// semicolon or space near the limit.
-constexpr std::size_t k_max_sentence_bytes = 4096;
+} // namespace
 
-std::vector<SentenceSpan> split_long_sentences(std::string_view body,
-                                               std::vector<SentenceSpan> sentences) {
-    std::vector<SentenceSpan> out;
-    out.reserve(sentences.size());
-    for (const SentenceSpan& span : sentences) {
-        std::size_t start = span.start;
-        bool first = true;
-        while (span.end - start > k_max_sentence_bytes) {
-            std::size_t limit = start + k_max_sentence_bytes;
-            std::size_t cut = limit;
-            std::size_t floor = start + k_max_sentence_bytes / 2;
+bool SentenceSplitter::next(SentenceSpan& out) {
+    if (piece_start_ < piece_.end) return next_piece(out);
+    while (scan_sentence(piece_)) {
+        piece_start_ = piece_.start;
+        piece_first_ = true;
+        if (next_piece(out)) return true;
+    }
+    return false;
+}
+
+// Cuts the current span into pieces of at most k_max_sentence_bytes.
+bool SentenceSplitter::next_piece(SentenceSpan& out) {
+    const SentenceSpan& span = piece_;
+    std::size_t start = piece_start_;
+    if (span.end - start > k_max_sentence_bytes) {
+        std::size_t limit = start + k_max_sentence_bytes;
+        std::size_t cut = limit;
+        std::size_t floor = start + k_max_sentence_bytes / 2;
+        for (std::size_t k = limit; k > floor; --k) {
+            if (body_[k - 1] == ',' || body_[k - 1] == ';') {
+                cut = k;
+                break;
+            }
+        }
+        if (cut == limit) {
             for (std::size_t k = limit; k > floor; --k) {
-                if (body[k - 1] == ',' || body[k - 1] == ';') {
+                if (body_[k - 1] == ' ') {
                     cut = k;
                     break;
                 }
             }
-            if (cut == limit) {
-                for (std::size_t k = limit; k > floor; --k) {
-                    if (body[k - 1] == ' ') {
-                        cut = k;
-                        break;
-                    }
-                }
-            }
-            // never inside a UTF-8 sequence
-            while (cut > start + 1 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80)
-                --cut;
-            out.push_back(SentenceSpan{start, cut, first && span.starts_paragraph});
-            first = false;
-            start = cut;
-            while (start < span.end && is_space(body[start]))
-                ++start;
         }
-        if (span.end > start)
-            out.push_back(SentenceSpan{start, span.end, first && span.starts_paragraph});
+        // never inside a UTF-8 sequence
+        while (cut > start + 1 && (static_cast<unsigned char>(body_[cut]) & 0xC0) == 0x80)
+            --cut;
+        out = SentenceSpan{start, cut, piece_first_ && span.starts_paragraph};
+        piece_first_ = false;
+        start = cut;
+        while (start < span.end && is_space(body_[start]))
+            ++start;
+        piece_start_ = start;
+        return true;
     }
-    return out;
+    piece_start_ = span.end;
+    if (span.end > start) {
+        out = SentenceSpan{start, span.end, piece_first_ && span.starts_paragraph};
+        return true;
+    }
+    return false;
 }
 
-} // namespace
-
-std::vector<SentenceSpan> split_sentences(std::string_view body) {
-    std::vector<SentenceSpan> sentences;
-    std::size_t start = 0;
-    bool new_paragraph = true;
+// The next sentence as the splitter's rules find it, before long spans are cut.
+bool SentenceSplitter::scan_sentence(SentenceSpan& out) {
+    std::string_view body = body_;
+    bool found = false;
     auto emit = [&](std::size_t end) {
-        std::size_t s = start;
+        std::size_t s = start_;
         while (s < end && (is_space(body[s]) || body[s] == '\n'))
             ++s;
         std::size_t e = end;
         while (e > s && (is_space(body[e - 1]) || body[e - 1] == '\n'))
             --e;
         if (e > s) {
-            sentences.push_back(SentenceSpan{s, e, new_paragraph});
-            new_paragraph = false;
+            out = SentenceSpan{s, e, new_paragraph_};
+            new_paragraph_ = false;
+            found = true;
         }
-        start = end;
+        start_ = end;
     };
-    for (std::size_t i = 0; i < body.size(); ++i) {
+    while (!found && i_ < body.size()) {
+        std::size_t i = i_++;
         char c = body[i];
         if (c == '\n') {
             emit(i);
-            new_paragraph = true;
+            new_paragraph_ = true;
             continue;
         }
         if (c != '.' && c != '!' && c != '?') continue;
@@ -141,10 +147,21 @@ std::vector<SentenceSpan> split_sentences(std::string_view body) {
             ++next;
         if (next < body.size() && body[next] != '\n' && !starts_sentence(body, next)) continue;
         emit(end);
-        i = end - 1;
+        i_ = end;
     }
-    emit(body.size());
-    return split_long_sentences(body, std::move(sentences));
+    if (!found && !finished_) {
+        finished_ = true;
+        emit(body.size());
+    }
+    return found;
+}
+
+std::vector<SentenceSpan> split_sentences(std::string_view body) {
+    std::vector<SentenceSpan> sentences;
+    SentenceSplitter splitter(body);
+    for (SentenceSpan span; splitter.next(span);)
+        sentences.push_back(span);
+    return sentences;
 }
 
 } // namespace tracker::extract

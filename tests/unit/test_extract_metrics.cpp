@@ -3,6 +3,7 @@
 // other than people, vague quantities, parts of totals, and whom a number
 // counts (population).
 
+#include "importers/extract/metrics.hpp"
 #include "importers/extract/pipeline.hpp"
 #include "importers/lexicon/lexicon.hpp"
 #include "tracker/model/article.hpp"
@@ -494,4 +495,23 @@ TEST_CASE("population: 'people' names no group: empty", "[metrics]") {
 
 TEST_CASE("population: 'hostages' names no group: empty", "[metrics]") {
     CHECK(population_of("Officials said the group freed 13 hostages.", 13) == "");
+}
+
+TEST_CASE("metrics: is_detention_article matches the stems in any ASCII case", "[metrics]") {
+    using tracker::extract::is_detention_article;
+    CHECK(is_detention_article("Israel holds 5,000 Palestinians in PRISON."));
+    CHECK(is_detention_article("They were Detained overnight."));
+    CHECK(is_detention_article("under administrative detention"));
+    CHECK(is_detention_article("mass arrests in the West Bank"));
+    CHECK(is_detention_article("in police custody"));
+    CHECK(is_detention_article("sent to jail"));
+    CHECK_FALSE(is_detention_article(""));
+    CHECK_FALSE(is_detention_article("Medics said 45 people were killed."));
+    CHECK_FALSE(is_detention_article("prisoners for HOSTAGES"));
+    CHECK_FALSE(is_detention_article("hostages and prisoners"));
+    CHECK_FALSE(is_detention_article("jailed; the captives were moved"));
+    CHECK_FALSE(is_detention_article("arrested after the Abduction"));
+    CHECK_FALSE(is_detention_article("custody of the kidnapped"));
+    CHECK_FALSE(is_detention_article("priso")); // a stem cut by the end of the text
+    CHECK_FALSE(is_detention_article("detai"));
 }

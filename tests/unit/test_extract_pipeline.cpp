@@ -216,6 +216,69 @@ TEST_CASE("pipeline: merge_duplicates keeps the first of equal claims", "[pipeli
     CHECK(merged[1].population == "children");
 }
 
+TEST_CASE("pipeline: DuplicateFilter lets a key through once, whatever the other fields",
+          "[pipeline]") {
+    Claim a;
+    a.metric = Metric::killed;
+    a.value = 12;
+    a.as_of = *tracker::model::parse_iso_date("2023-10-21");
+    tracker::model::set_bounds(a);
+    tracker::extract::DuplicateFilter filter;
+    CHECK(filter.first(a));
+    Claim b = a;
+    b.sentence = "another sentence";
+    b.span_start = 99;
+    CHECK_FALSE(filter.first(b));
+    Claim c = a;
+    c.claimant = "Test Wire";
+    CHECK(filter.first(c));
+    Claim d = a;
+    d.qualifier = Qualifier::at_least;
+    tracker::model::set_bounds(d);
+    CHECK(filter.first(d));
+    CHECK_FALSE(filter.first(d));
+}
+
+TEST_CASE("pipeline: an article repeating its figures keeps each claim once, the first occurrence",
+          "[pipeline]") {
+    std::string block = "Medics said 45 people were killed on Friday.\n\n";
+    std::string body;
+    for (int i = 0; i < 500; ++i)
+        body += block;
+    auto result = run(body);
+    REQUIRE(result.claims.size() == 1);
+    CHECK(result.claims[0].span_start == block.find("45"));
+}
+
+TEST_CASE("pipeline: SentenceSplitter gives the sentences one at a time, long spans cut",
+          "[pipeline]") {
+    std::string body = "First line. Second one!\n\n";
+    for (int i = 0; i < 3000; ++i)
+        body += "word, ";
+    body += "end\nLast.";
+    std::vector<tracker::extract::SentenceSpan> streamed;
+    tracker::extract::SentenceSplitter splitter(body);
+    for (tracker::extract::SentenceSpan span; splitter.next(span);)
+        streamed.push_back(span);
+    tracker::extract::SentenceSpan after;
+    CHECK_FALSE(splitter.next(after));
+    REQUIRE(streamed.size() >= 7);
+    CHECK(body.substr(streamed[0].start, streamed[0].end - streamed[0].start) == "First line.");
+    CHECK(body.substr(streamed[1].start, streamed[1].end - streamed[1].start) == "Second one!");
+    CHECK(body.substr(streamed.back().start) == "Last.");
+    CHECK(streamed[2].starts_paragraph);
+    for (std::size_t i = 2; i + 1 < streamed.size(); ++i) {
+        CHECK(streamed[i].end - streamed[i].start <= tracker::extract::k_max_sentence_bytes);
+        if (i > 2 && i + 2 < streamed.size()) CHECK_FALSE(streamed[i].starts_paragraph);
+    }
+    auto whole = tracker::extract::split_sentences(body);
+    REQUIRE(whole.size() == streamed.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(whole[i].start == streamed[i].start);
+        CHECK(whole[i].end == streamed[i].end);
+    }
+}
+
 TEST_CASE("pipeline: a headline line in the body is read", "[pipeline]") {
     auto result = run("Gaza toll tops 5,000 as strikes go on\n\n"
                       "Strikes continued overnight across the territory.");
