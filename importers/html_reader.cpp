@@ -1,5 +1,6 @@
 #include "importers/html_reader.hpp"
 
+#include "importers/gumbo_tree.hpp"
 #include "importers/html_nesting.hpp"
 #include "importers/reader.hpp"
 #include "importers/utf8.hpp"
@@ -85,20 +86,6 @@ std::string collapse_spaces(std::string_view s) {
 
 // ---------------------------------------------------------------------------
 // Gumbo tree access
-
-struct GumboOutputDeleter {
-    void operator()(GumboOutput* output) const {
-        gumbo_destroy_output(&kGumboDefaultOptions, output);
-    }
-};
-using GumboTree = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-// The tree refers into `html` (original_text), which must outlive it.
-GumboTree parse_gumbo(std::string_view html) {
-    GumboOptions options = kGumboDefaultOptions;
-    options.max_errors = 0; // parse errors are never read; recording them costs time and memory
-    return GumboTree(gumbo_parse_with_options(&options, html.data(), html.size()));
-}
 
 bool is_element(const GumboNode* node) {
     return node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE;
