@@ -20,9 +20,9 @@
 #     name, since each file was imported through whichever folder got there
 #     first).
 #
-# Prints one line per round, then the totals. CONCURRENCY_ROUNDS (default 5)
-# and CONCURRENCY_ARTICLES (default 1200, 400 under TRACKER_SANITIZED) set
-# the size. Exits 1 on any failure.
+# Prints one line per round, then the totals. CONCURRENCY_ROUNDS (default 5,
+# 3 under TRACKER_SANITIZED) and CONCURRENCY_ARTICLES (default 1200, 300
+# under TRACKER_SANITIZED) set the size. Exits 1 on any failure.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -44,8 +44,8 @@ STATE=$SRC/tests/cli/db_state.py
 SAMPLES=$SRC/sample_articles
 sanitized=0
 case ${TRACKER_SANITIZED:-} in 1|ON|on|TRUE|true|YES|yes) sanitized=1 ;; esac
-if [ "$sanitized" -eq 1 ]; then default_articles=400; else default_articles=1200; fi
-ROUNDS=${CONCURRENCY_ROUNDS:-5}
+if [ "$sanitized" -eq 1 ]; then default_articles=300 default_rounds=3; else default_articles=1200 default_rounds=5; fi
+ROUNDS=${CONCURRENCY_ROUNDS:-$default_rounds}
 ARTICLES=${CONCURRENCY_ARTICLES:-$default_articles}
 
 unset TRACKER_DB

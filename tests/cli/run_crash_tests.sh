@@ -28,7 +28,7 @@
 # database existed, during migrations, or how many articles were stored),
 # then the totals. Exits 1 on any failure. The delays come from a seed,
 # printed, that CRASH_SEED sets; CRASH_KILLS (default 24) and CRASH_ARTICLES
-# (default 2000, 600 under TRACKER_SANITIZED) set the size.
+# (default 2000, 400 under TRACKER_SANITIZED) set the size.
 set -u
 
 if [ $# -ne 2 ]; then
@@ -49,7 +49,7 @@ GENERATE=$SRC/bench/generate_import_corpus.py
 STATE=$SRC/tests/cli/db_state.py
 sanitized=0
 case ${TRACKER_SANITIZED:-} in 1|ON|on|TRUE|true|YES|yes) sanitized=1 ;; esac
-if [ "$sanitized" -eq 1 ]; then default_articles=600; else default_articles=2000; fi
+if [ "$sanitized" -eq 1 ]; then default_articles=400; else default_articles=2000; fi
 KILLS=${CRASH_KILLS:-24}
 PER_RUN=${CRASH_KILLS_PER_RUN:-3}
 ARTICLES=${CRASH_ARTICLES:-$default_articles}
