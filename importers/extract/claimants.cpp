@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <unordered_map>
 
 namespace tracker::extract {
@@ -64,17 +65,48 @@ struct Context {
     std::unordered_map<std::string_view, std::pair<bool, std::size_t>>* article_words = nullptr;
 };
 
+} // namespace
+
+std::pair<bool, std::size_t> word_in_text(std::string_view text, std::string_view word) {
+    if (word.empty()) {
+        std::pair<bool, std::size_t> stats{contains_word(text, word), 0};
+        if (stats.first)
+            for (std::size_t at = text.find(word); at != std::string_view::npos;
+                 at = text.find(word, at + 1))
+                ++stats.second;
+        return stats;
+    }
+    // One pass over the occurrences (overlapping ones too), with memmem.
+    bool whole = false;
+    std::size_t occurrences = 0;
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    for (const char* at = begin; at < end;) {
+        const void* hit =
+            ::memmem(at, static_cast<std::size_t>(end - at), word.data(), word.size());
+        if (!hit) break;
+        const char* found = static_cast<const char*>(hit);
+        ++occurrences;
+        if (!whole) {
+            std::size_t pos = static_cast<std::size_t>(found - begin);
+            std::size_t after = pos + word.size();
+            // as lexicon::contains_word judges a word's edges
+            bool left = pos == 0 || !std::isalnum(static_cast<unsigned char>(text[pos - 1]));
+            bool right =
+                after >= text.size() || !std::isalnum(static_cast<unsigned char>(text[after]));
+            whole = left && right;
+        }
+        at = found + 1;
+    }
+    return {whole, whole ? occurrences : 0};
+}
+
+namespace {
+
 // Whether a word stands in the whole article, and how often it occurs there
 // at all; each word of the lexicon's names is counted once per article.
 std::pair<bool, std::size_t> article_word(std::string_view word, const Context& ctx) {
-    auto count = [&] {
-        std::pair<bool, std::size_t> stats{contains_word(ctx.folded_body, word), 0};
-        if (stats.first)
-            for (std::size_t at = ctx.folded_body.find(word); at != std::string_view::npos;
-                 at = ctx.folded_body.find(word, at + 1))
-                ++stats.second;
-        return stats;
-    };
+    auto count = [&] { return word_in_text(ctx.folded_body, word); };
     if (!ctx.article_words) return count();
     auto found = ctx.article_words->find(word);
     if (found == ctx.article_words->end()) found = ctx.article_words->emplace(word, count()).first;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tracker::extract {
@@ -31,6 +32,11 @@ struct Attribution {
 std::vector<Attribution> find_attributions(std::string_view body, const TokenizedSentence& sentence,
                                            const lexicon::Lexicon& lexicon,
                                            const std::vector<std::string>& history);
+
+// Whether `word` stands in `text` as a whole word (lexicon::contains_word),
+// and if so how often it occurs there at all, overlapping occurrences and
+// occurrences inside other words included; {false, 0} otherwise.
+std::pair<bool, std::size_t> word_in_text(std::string_view text, std::string_view word);
 
 // Reads the article's sentences in order and assigns claimants.
 class ClaimantResolver {

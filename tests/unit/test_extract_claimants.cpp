@@ -286,3 +286,28 @@ TEST_CASE("claimant names: contains_word needs a boundary on both sides", "[clai
     CHECK_FALSE(contains_word("ministry", "min"));
     CHECK_FALSE(contains_word("israeli military", "israel"));
 }
+
+TEST_CASE("claimants: word_in_text agrees with contains_word and counts every occurrence",
+          "[claimants]") {
+    using tracker::extract::word_in_text;
+    const std::vector<std::string_view> texts{"",
+                                              "gaza",
+                                              "the gaza health ministry said gaza",
+                                              "gazan officials",
+                                              "aaaa aa",
+                                              "israeli israel's israel",
+                                              "xisraelx israel",
+                                              "health. health,health"};
+    const std::vector<std::string_view> words{"gaza", "aa", "israel", "health", "a", "x"};
+    for (auto text : texts) {
+        for (auto word : words) {
+            std::size_t count = 0;
+            for (std::size_t at = text.find(word); at != std::string_view::npos;
+                 at = text.find(word, at + 1))
+                ++count;
+            bool present = tracker::lexicon::contains_word(text, word);
+            INFO(std::string(text) << " / " << std::string(word));
+            CHECK(word_in_text(text, word) == std::make_pair(present, present ? count : 0));
+        }
+    }
+}
