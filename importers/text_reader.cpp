@@ -98,6 +98,8 @@ ReadResult parse_text_article(std::string path, std::string_view content,
                 article.outlet = value;
             else if (key == "url")
                 article.url = value;
+            else if (key == "conflict")
+                article.conflict = value;
             else if (key == "published" || key == "date")
                 published_text = std::string(value);
         }

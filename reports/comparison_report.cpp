@@ -33,6 +33,8 @@ bool selected(const ClaimRecord& record, const ReportOptions& options) {
     if (options.from && claim.as_of < *options.from) return false;
     if (options.to && claim.as_of > *options.to) return false;
     if (options.outlet && !equal_ascii_ci(record.article.outlet, *options.outlet)) return false;
+    if (options.conflict && !equal_ascii_ci(record.article.conflict, *options.conflict))
+        return false;
     if (options.claimants) {
         const auto& names = *options.claimants;
         if (std::none_of(names.begin(), names.end(), [&](const std::string& name) {
@@ -51,6 +53,7 @@ Selection selection_of(const ReportOptions& options) {
     selection.to = options.to;
     selection.claimants = options.claimants;
     selection.outlet = options.outlet;
+    selection.conflict = options.conflict;
     selection.window_days = std::max(1, options.window_days);
     return selection;
 }

@@ -32,6 +32,8 @@ struct ReportOptions {
     std::optional<std::vector<std::string>> claimants;
     // When set, only claims from articles of this outlet (case-insensitive).
     std::optional<std::string> outlet;
+    // When set, only claims from articles about this conflict (case-insensitive).
+    std::optional<std::string> conflict;
     // Disagreements compare claimants within windows of this many days,
     // counted from the first as_of of the report (1: the same day). Values
     // below 1 count as 1.

@@ -183,6 +183,7 @@ void selection(Page& page, const Selection& selection) {
         parts.push_back("claimants " + (names.empty() ? std::string("(none matched)") : names));
     }
     if (selection.outlet) parts.push_back("outlet " + *selection.outlet);
+    if (selection.conflict) parts.push_back("conflict " + *selection.conflict);
     if (selection.series_key == SeriesKey::outlet) parts.push_back("one series per outlet");
     if (selection.window_days > 1)
         parts.push_back(fmt::format("disagreements within {}-day windows", selection.window_days));

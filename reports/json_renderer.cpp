@@ -53,6 +53,7 @@ Json selection_json(const Selection& selection) {
     out["to"] = optional_date(selection.to);
     out["claimants"] = selection.claimants ? Json(*selection.claimants) : Json(nullptr);
     out["outlet"] = selection.outlet ? Json(*selection.outlet) : Json(nullptr);
+    out["conflict"] = selection.conflict ? Json(*selection.conflict) : Json(nullptr);
     out["window_days"] = selection.window_days;
     return out;
 }

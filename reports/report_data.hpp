@@ -166,6 +166,7 @@ struct Selection {
     std::optional<model::Date> to;
     std::optional<std::vector<std::string>> claimants; // restricted to these names
     std::optional<std::string> outlet;
+    std::optional<std::string> conflict;
     int window_days = 1; // disagreement window
 };
 

@@ -994,6 +994,36 @@ t_extract_other_formats() {
     want_status 2
 }
 
+# Articles about two conflicts in one database: --conflict keeps to one.
+t_conflict_filter() {
+    printf 'Title: a\nOutlet: Test Desk\nConflict: Sudan\nPublished: 2023-10-23\n\nThe ministry said on Monday that 9,000 people had been killed.\n' >"$T/sudan.txt"
+    printf 'Title: b\nOutlet: Test Desk\nPublished: 2023-10-23\n\nThe ministry said on Monday that 5,087 people had been killed.\n' >"$T/gaza.txt"
+    run import --db "$T/t.db" "$T/sudan.txt"
+    want_status 0 || return 1
+    # --conflict gives what a file does not say.
+    run import --db "$T/t.db" --conflict Israel-Gaza "$T/gaza.txt"
+    want_status 0 || return 1
+    run query --db "$T/t.db" --metric killed --conflict israel-gaza --format jsonl
+    want_status 0 || return 1
+    has "$T/out" '"value":5087' '"conflict":"Israel-Gaza"' || return 1
+    grep -q '"value":9000' "$T/out" && fail "query --conflict israel-gaza shows the Sudan figure" && return 1
+    run query --db "$T/t.db" --metric killed --conflict Sudan --latest --format jsonl
+    has "$T/out" '"value":9000' || return 1
+    grep -q '"value":5087' "$T/out" && fail "query --conflict Sudan --latest shows the Gaza figure" && return 1
+    run report --db "$T/t.db" --metric killed --conflict Sudan --format json
+    want_status 0 || return 1
+    py '
+doc = json.load(open(sys.argv[1]))
+if doc["selection"]["conflict"] != "Sudan":
+    err("selection.conflict is %r" % doc["selection"]["conflict"])
+text = json.dumps(doc)
+if "5087" in text:
+    err("the report for Sudan cites the Gaza figure")
+if "9000" not in text:
+    err("the report for Sudan lacks its figure")
+done()' "$T/out"
+}
+
 t_lexicon_option() {
     write_new_group_article
     run extract "$T/new-group.txt"
@@ -1081,6 +1111,7 @@ check "hostile strings: query values are bound" t_hostile_query
 
 check "extract --explain: marked figure, rules and rejected numbers" t_extract_explain
 check "extract reads saved pages, feeds and tables; --importer" t_extract_other_formats
+check "--conflict on import, query and report keeps to one conflict" t_conflict_filter
 check "--lexicon FILE adds a new body and its spokesman" t_lexicon_option
 check "lexicon files in \$XDG_CONFIG_HOME/tracker are read" t_lexicon_config_dir
 check "a malformed lexicon file is refused with file:line" t_lexicon_bad_file

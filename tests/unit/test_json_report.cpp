@@ -74,7 +74,7 @@ TEST_CASE("JSON: comparison report structure", "[report][json]") {
     CHECK(document["metric"] == "hostages_held");
     CHECK(keys(document["selection"]) == std::vector<std::string>{"series_by", "population", "from",
                                                                   "to", "claimants", "outlet",
-                                                                  "window_days"});
+                                                                  "conflict", "window_days"});
     CHECK(document["selection"]["from"] == "2023-10-01");
     CHECK(document["selection"]["to"].is_null());
     CHECK(document["summary"]["claims"] == 3);

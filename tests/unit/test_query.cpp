@@ -1,4 +1,5 @@
 #include "tracker/query/claim_query.hpp"
+#include "tracker/query/series_query.hpp"
 #include "tracker/store/claim_store.hpp"
 #include "tracker/store/database.hpp"
 
@@ -345,4 +346,42 @@ TEST_CASE("Queries read only the latest revision of each article", "[query][revi
     CHECK(query::latest_as_of(db, injured, day("2023-10-31")).empty());
     // Every claim is still stored.
     CHECK(store.all_claims(store::Revisions::all).size() == 4);
+}
+
+TEST_CASE("The conflict filter keeps to the articles about one conflict", "[query][conflict]") {
+    Database db(":memory:");
+    ClaimStore store(db);
+    auto add_about = [&](std::string hash, std::string conflict, std::int64_t value) {
+        model::Article article;
+        article.path = hash + ".txt";
+        article.outlet = "Example Wire";
+        article.conflict = std::move(conflict);
+        article.published = day("2023-10-25");
+        store.add_article(article, hash,
+                          {claim(model::Metric::killed, value, "Ministry", "2023-10-24")});
+    };
+    add_about("gaza", "Israel-Gaza", 6000);
+    add_about("sudan", "Sudan", 9000);
+    add_about("unknown", "", 100);
+
+    query::ClaimFilter filter;
+    filter.metric = model::Metric::killed;
+    filter.conflict = "israel-GAZA"; // case-insensitive, as outlets are
+    const auto found = query::find_claims(db, filter);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].claim.value == 6000);
+    CHECK(found[0].article.conflict == "Israel-Gaza");
+
+    // The series reads (query --latest, --series, --as-of) filter the same way.
+    const auto latest = query::latest_per_series(db, filter, day("2023-10-31"));
+    REQUIRE(latest.size() == 1);
+    CHECK(latest[0].claim.value == 6000);
+    const auto history = query::series_history(db, filter);
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].claim.value == 6000);
+
+    filter.conflict = "";
+    const auto none = query::find_claims(db, filter);
+    REQUIRE(none.size() == 1);
+    CHECK(none[0].claim.value == 100);
 }

@@ -29,7 +29,8 @@ tracker::model::Date day(const char* iso) {
 
 // The article, failing the test with the reader's message when it is an error.
 Article article_of(const ReadResult& result) {
-    if (const auto* error = std::get_if<ReadError>(&result)) FAIL("unexpected error: " << error->message());
+    if (const auto* error = std::get_if<ReadError>(&result))
+        FAIL("unexpected error: " << error->message());
     return std::get<Article>(result);
 }
 
@@ -119,7 +120,8 @@ TEST_CASE("text reader: a file with no header starts its body on line 1", "[text
     CHECK(a.body == "Officials said 40 people were killed.\n\nMore text.");
 }
 
-TEST_CASE("text reader: a first line with a colon but no header key is body text", "[text_reader]") {
+TEST_CASE("text reader: a first line with a colon but no header key is body text",
+          "[text_reader]") {
     ArticleOverrides overrides;
     overrides.published = day("2023-10-21");
     Article a = parse("Update: officials said 40 people were killed.\nSecond line.\n", overrides);
@@ -149,7 +151,8 @@ TEST_CASE("text reader: an override supplies a missing publication date", "[text
     CHECK(a.outlet == "Harbour Daily");
 }
 
-TEST_CASE("text reader: a published override wins over an unparseable header date", "[text_reader]") {
+TEST_CASE("text reader: a published override wins over an unparseable header date",
+          "[text_reader]") {
     ArticleOverrides overrides;
     overrides.published = day("2023-10-22");
     Article a = parse("Published: sometime in October\n\nBody line.\n", overrides);
@@ -165,7 +168,8 @@ TEST_CASE("text reader: an empty file is an error", "[text_reader]") {
 }
 
 TEST_CASE("text reader: a binary file is an error", "[text_reader]") {
-    const char raw[] = "\x7f" "ELF\x02\x01\x01\x00\x00\x00 some more bytes";
+    const char raw[] = "\x7f"
+                       "ELF\x02\x01\x01\x00\x00\x00 some more bytes";
     std::string bytes(raw, sizeof raw - 1);
     ReadError e = error_of(parse_text_article("blob.bin", bytes, {}));
     CHECK_THAT(e.reason, Catch::Contains("binary"));
@@ -179,18 +183,21 @@ TEST_CASE("text reader: invalid UTF-8 is an error naming the byte", "[text_reade
 }
 
 TEST_CASE("text reader: a missing publication date is an error", "[text_reader]") {
-    ReadError e = error_of(parse_text_article("nodate.txt", "Outlet: Harbour Daily\n\nBody line.\n", {}));
+    ReadError e =
+        error_of(parse_text_article("nodate.txt", "Outlet: Harbour Daily\n\nBody line.\n", {}));
     CHECK_THAT(e.reason, Catch::Contains("no publication date"));
 }
 
 TEST_CASE("text reader: an unparseable publication date is an error quoting it", "[text_reader]") {
-    ReadError e = error_of(parse_text_article("baddate.txt", "Published: 2023-02-30\n\nBody line.\n", {}));
+    ReadError e =
+        error_of(parse_text_article("baddate.txt", "Published: 2023-02-30\n\nBody line.\n", {}));
     CHECK_THAT(e.reason, Catch::Contains("publication date"));
     CHECK_THAT(e.reason, Catch::Contains("2023-02-30"));
 }
 
 TEST_CASE("text reader: a header with no body is an error", "[text_reader]") {
-    ReadError e = error_of(parse_text_article("nobody.txt", "Title: Only a title\nPublished: 2023-10-21\n\n\n", {}));
+    ReadError e = error_of(
+        parse_text_article("nobody.txt", "Title: Only a title\nPublished: 2023-10-21\n\n\n", {}));
     CHECK_THAT(e.reason, Catch::Contains("no article text"));
 }
 
@@ -218,7 +225,9 @@ TEST_CASE("text reader: a UTF-8 byte order mark is dropped", "[text_reader]") {
 TEST_CASE("text reader: a BOM before a headerless body is not part of the body", "[text_reader]") {
     ArticleOverrides overrides;
     overrides.published = day("2023-10-21");
-    Article a = parse("\xEF\xBB\xBF" "Body line.\n", overrides);
+    Article a = parse("\xEF\xBB\xBF"
+                      "Body line.\n",
+                      overrides);
     CHECK(a.body == "Body line.");
 }
 
@@ -231,8 +240,10 @@ TEST_CASE("text reader: read_text_article reads a file from disk", "[text_reader
 }
 
 TEST_CASE("text reader: read_text_article reports fixture errors", "[text_reader]") {
-    CHECK_THAT(error_of(read_text_article(fixture("empty.txt"), {})).reason, Catch::Contains("empty"));
-    CHECK_THAT(error_of(read_text_article(fixture("binary.txt"), {})).reason, Catch::Contains("binary"));
+    CHECK_THAT(error_of(read_text_article(fixture("empty.txt"), {})).reason,
+               Catch::Contains("empty"));
+    CHECK_THAT(error_of(read_text_article(fixture("binary.txt"), {})).reason,
+               Catch::Contains("binary"));
     CHECK_THAT(error_of(read_text_article(fixture("invalid-utf8.txt"), {})).reason,
                Catch::Contains("invalid UTF-8"));
     CHECK_THAT(error_of(read_text_article(fixture("no-date.txt"), {})).reason,
@@ -251,19 +262,22 @@ TEST_CASE("text reader: a missing file or a directory is an error", "[text_reade
 TEST_CASE("utf8: valid text has no invalid byte", "[text_reader]") {
     using tracker::importers::find_invalid_utf8;
     CHECK_FALSE(find_invalid_utf8("plain ASCII").has_value());
-    CHECK_FALSE(find_invalid_utf8("caf\xC3\xA9, \xE2\x80\x9Cquoted\xE2\x80\x9D, \xF0\x9F\x98\x80").has_value());
+    CHECK_FALSE(find_invalid_utf8("caf\xC3\xA9, \xE2\x80\x9Cquoted\xE2\x80\x9D, \xF0\x9F\x98\x80")
+                    .has_value());
     CHECK_FALSE(find_invalid_utf8("").has_value());
 }
 
 TEST_CASE("utf8: invalid sequences are found at their first byte", "[text_reader]") {
     using tracker::importers::find_invalid_utf8;
-    CHECK(find_invalid_utf8("ab\xFF" "cd") == std::optional<std::size_t>(2));
-    CHECK(find_invalid_utf8("a\xC0\xAF") == std::optional<std::size_t>(1));        // overlong '/'
-    CHECK(find_invalid_utf8("a\xE0\x80\xAF") == std::optional<std::size_t>(1));    // overlong 3 bytes
-    CHECK(find_invalid_utf8("a\xED\xA0\x80") == std::optional<std::size_t>(1));    // surrogate
-    CHECK(find_invalid_utf8("abc\xE2\x80") == std::optional<std::size_t>(3));      // truncated
-    CHECK(find_invalid_utf8("\x80 stray") == std::optional<std::size_t>(0));        // continuation
-    CHECK(find_invalid_utf8("x\xF4\x90\x80\x80") == std::optional<std::size_t>(1)); // above U+10FFFF
+    CHECK(find_invalid_utf8("ab\xFF"
+                            "cd") == std::optional<std::size_t>(2));
+    CHECK(find_invalid_utf8("a\xC0\xAF") == std::optional<std::size_t>(1));     // overlong '/'
+    CHECK(find_invalid_utf8("a\xE0\x80\xAF") == std::optional<std::size_t>(1)); // overlong 3 bytes
+    CHECK(find_invalid_utf8("a\xED\xA0\x80") == std::optional<std::size_t>(1)); // surrogate
+    CHECK(find_invalid_utf8("abc\xE2\x80") == std::optional<std::size_t>(3));   // truncated
+    CHECK(find_invalid_utf8("\x80 stray") == std::optional<std::size_t>(0));    // continuation
+    CHECK(find_invalid_utf8("x\xF4\x90\x80\x80") ==
+          std::optional<std::size_t>(1)); // above U+10FFFF
 }
 
 TEST_CASE("utf8: looks_binary sees a NUL byte near the start", "[text_reader]") {
@@ -272,7 +286,7 @@ TEST_CASE("utf8: looks_binary sees a NUL byte near the start", "[text_reader]") 
     CHECK(looks_binary(std::string_view("ab\0cd", 5)));
     std::string late(9000, 'a');
     late.push_back('\0');
-    CHECK_FALSE(looks_binary(late));  // only the first 8 KiB are looked at
+    CHECK_FALSE(looks_binary(late)); // only the first 8 KiB are looked at
 }
 
 TEST_CASE("content hash: the same article hashes the same, as 32 hex digits", "[text_reader]") {
@@ -307,4 +321,10 @@ TEST_CASE("content hash: moving text between fields changes the hash", "[text_re
     b.title = "a";
     b.outlet = "bc";
     CHECK(tracker::importers::content_hash(a) != tracker::importers::content_hash(b));
+}
+
+TEST_CASE("text reader: a Conflict header names what the article reports on", "[text_reader]") {
+    Article a = parse("Title: t\nConflict: Israel-Gaza\nPublished: 2023-10-21\n\nBody.\n");
+    CHECK(a.conflict == "Israel-Gaza");
+    CHECK(parse(k_full_header).conflict.empty());
 }

@@ -45,6 +45,7 @@ int run_articles(const ArticlesOptions& options) {
             j["id"] = a.info.id;
             j["published"] = model::format_date(a.info.published);
             j["outlet"] = a.info.outlet;
+            j["conflict"] = a.info.conflict;
             j["title"] = a.info.title;
             j["url"] = a.info.url;
             j["path"] = a.info.path;

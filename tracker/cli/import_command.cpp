@@ -56,6 +56,7 @@ struct ImportOptions {
     unsigned jobs = 0; // 0: one per core
     bool quiet = false;
     std::size_t batch_size = 256; // articles per commit at most
+    std::string conflict;
 };
 
 // ------------------------------------------------------------ the inputs --
@@ -215,6 +216,7 @@ struct ReadContext {
     importers::ReaderOptions reader_options;
     std::string options_key; // the reader options, as bytes for file_key()
     const lexicon::Lexicon* lexicon = nullptr;
+    std::optional<std::string> conflict; // --conflict: replaces what the files say
 };
 
 void add_field(std::string& key, std::string_view field) {
@@ -302,6 +304,7 @@ FileOutcome read_input(const InputFile& input, const ReadContext& context,
     };
     outcome.warnings = std::move(output.warnings);
     for (model::Article& article : output.articles) {
+        if (context.conflict) article.conflict = *context.conflict;
         if (!article.published) {
             outcome.failure = no_date_failure(input.path, article);
             outcome.articles.clear();
@@ -315,6 +318,7 @@ FileOutcome read_input(const InputFile& input, const ReadContext& context,
         outcome.articles.push_back(std::move(item));
     }
     for (importers::TableRead& table : output.tables) {
+        if (context.conflict) table.source.conflict = *context.conflict;
         if (!table.source.published) {
             outcome.failure = no_date_failure(input.path, table.source);
             outcome.articles.clear();
@@ -640,6 +644,7 @@ int run_import(const ImportOptions& options) {
     context.reader_options.column_map = options.column_map;
     context.reader_options.skip_bad_rows = options.skip_bad_rows;
     context.options_key = options_key(context.reader_options);
+    if (!options.conflict.empty()) context.conflict = options.conflict;
     const auto lexicon = lexicon::Lexicon::load_default(options.article.lexicon_files);
     context.lexicon = &lexicon;
 
@@ -734,6 +739,9 @@ void add_import_command(CLI::App& app, int& exit_status) {
         ->add_option("inputs", options->inputs,
                      "Article files or folders ('-' reads standard input)")
         ->required();
+    command->add_option("--conflict", options->conflict,
+                        "The conflict the articles report on, e.g. 'Israel-Gaza' (overrides the "
+                        "Conflict: header); query and report can then keep to one");
     command->add_option("--importer", options->importer,
                         "Read every file with this reader instead of choosing one per file "
                         "(see 'tracker importers')");

@@ -23,7 +23,9 @@ Output::~Output() {
     }
 }
 
-std::ostream& Output::stream() { return m_file ? static_cast<std::ostream&>(*m_file) : std::cout; }
+std::ostream& Output::stream() {
+    return m_file ? static_cast<std::ostream&>(*m_file) : std::cout;
+}
 
 void Output::commit() {
     if (!m_file) {
@@ -39,7 +41,8 @@ void Output::commit() {
 }
 
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) out << (i ? "," : "") << reports::csv_text(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        out << (i ? "," : "") << reports::csv_text(fields[i]);
     out << "\r\n";
 }
 
@@ -53,7 +56,9 @@ std::size_t display_width(std::string_view s) {
     return width;
 }
 
-std::optional<std::int64_t> optional_number(const std::optional<std::int64_t>& v) { return v; }
+std::optional<std::int64_t> optional_number(const std::optional<std::int64_t>& v) {
+    return v;
+}
 
 } // namespace
 
@@ -65,7 +70,8 @@ void write_table(std::ostream& out, const std::vector<std::string>& header,
             widths[i] = std::max(widths[i], display_width(row[i]));
     };
     measure(header);
-    for (const auto& row : rows) measure(row);
+    for (const auto& row : rows)
+        measure(row);
     auto print = [&](const std::vector<std::string>& row) {
         std::string line;
         for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
@@ -76,9 +82,11 @@ void write_table(std::ostream& out, const std::vector<std::string>& header,
     };
     print(header);
     std::vector<std::string> rule;
-    for (auto w : widths) rule.push_back(std::string(w, '-'));
+    for (auto w : widths)
+        rule.push_back(std::string(w, '-'));
     print(rule);
-    for (const auto& row : rows) print(row);
+    for (const auto& row : rows)
+        print(row);
 }
 
 std::string group_thousands(std::int64_t value) {
@@ -124,19 +132,23 @@ nlohmann::ordered_json claim_record_json(const model::ClaimRecord& r) {
     j["claim_id"] = r.id;
     j["article_id"] = r.article.id;
     j["rule"] = c.rule;
+    // Added with schema/0005 (last, so that earlier columns keep their place).
+    j["conflict"] = r.article.conflict;
     return j;
 }
 
 std::vector<std::string> claim_record_csv_header() {
-    return {"article_path", "article_url", "title",      "outlet",  "published", "metric",
-            "value",        "low",         "high",       "qualifier", "population", "claimant",
-            "as_of",        "sentence",    "span_start", "span_end", "claim_id",  "article_id",
-            "rule"};
+    return {"article_path", "article_url", "title",      "outlet",   "published",
+            "metric",       "value",       "low",        "high",     "qualifier",
+            "population",   "claimant",    "as_of",      "sentence", "span_start",
+            "span_end",     "claim_id",    "article_id", "rule",     "conflict"};
 }
 
 std::vector<std::string> claim_record_csv_row(const model::ClaimRecord& r) {
     const auto& c = r.claim;
-    auto opt = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
+    auto opt = [](const std::optional<std::int64_t>& v) {
+        return v ? std::to_string(*v) : std::string();
+    };
     return {r.article.path,
             r.article.url,
             r.article.title,
@@ -155,7 +167,8 @@ std::vector<std::string> claim_record_csv_row(const model::ClaimRecord& r) {
             std::to_string(c.span_end),
             std::to_string(r.id),
             std::to_string(r.article.id),
-            c.rule};
+            c.rule,
+            r.article.conflict};
 }
 
 nlohmann::ordered_json claim_json(const model::Claim& c, const model::Article& article) {
@@ -209,13 +222,16 @@ void write_json_string(std::string& out, std::string_view text) {
 }
 
 void write_json_number(std::string& out, const std::optional<std::int64_t>& value) {
-    if (value) out += std::to_string(*value);
-    else out += "null";
+    if (value)
+        out += std::to_string(*value);
+    else
+        out += "null";
 }
 
 } // namespace
 
-void write_claim_json_line(std::ostream& out, const model::Claim& c, const model::Article& article) {
+void write_claim_json_line(std::ostream& out, const model::Claim& c,
+                           const model::Article& article) {
     std::string line;
     line.reserve(256 + c.sentence.size());
     line += "{\"article_path\":";

@@ -19,6 +19,7 @@ struct QueryOptions {
     std::string claimant;
     std::optional<std::string> population;
     std::string outlet;
+    std::string conflict;
     bool latest = false;
     bool series = false;
     std::string format = "table";
@@ -52,6 +53,7 @@ int run_query(const QueryOptions& options) {
     if (!options.claimant.empty()) filter.claimant = options.claimant;
     if (options.population) filter.population = *options.population;
     if (!options.outlet.empty()) filter.outlet = options.outlet;
+    if (!options.conflict.empty()) filter.conflict = options.conflict;
     if (!options.from.empty()) filter.from = date_option("--from", options.from);
     if (!options.to.empty()) filter.to = date_option("--to", options.to);
 
@@ -135,6 +137,8 @@ void add_query_command(CLI::App& app, int& exit_status) {
     command->add_option("--population", options->population,
                         "Only this population ('' for figures with none)");
     command->add_option("--outlet", options->outlet, "Only claims from articles of this outlet");
+    command->add_option("--conflict", options->conflict,
+                        "Only claims from articles about this conflict (see import --conflict)");
     command->add_option("--format", options->format, "table (default), csv, json or jsonl")
         ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}));
     command->add_option("-o,--output", options->output, "Write to FILE instead of standard output");

@@ -27,6 +27,7 @@ struct ReportCommandOptions {
     std::string to;
     std::vector<std::string> claimants;
     std::string outlet;
+    std::string conflict;
     std::string by = "claimant";
     int window = 1;
     std::string format; // empty: from the -o extension, else md
@@ -75,6 +76,7 @@ load_claims(store::Database& db, const ReportCommandOptions& options,
             filter.claimant = name;
             filter.population = report_options.population;
             filter.outlet = report_options.outlet;
+            filter.conflict = report_options.conflict;
             filter.from = report_options.from;
             filter.to = report_options.to;
             for (model::ClaimRecord& record : query::find_claims(db, filter))
@@ -99,6 +101,7 @@ int run_report(const ReportCommandOptions& options) {
     if (report_options.from && report_options.to && *report_options.from > *report_options.to)
         throw CLI::ValidationError("--from", "--from is later than --to");
     if (!options.outlet.empty()) report_options.outlet = options.outlet;
+    if (!options.conflict.empty()) report_options.conflict = options.conflict;
     report_options.series_key = *reports::parse_series_key(options.by);
     report_options.window_days = options.window;
     const std::string format = format_of(options);
@@ -177,6 +180,8 @@ void add_report_command(CLI::App& app, int& exit_status) {
     command->add_option("--claimant", options->claimants,
                         "Only claims by this claimant (any of its names); repeatable");
     command->add_option("--outlet", options->outlet, "Only claims from articles of this outlet");
+    command->add_option("--conflict", options->conflict,
+                        "Only claims from articles about this conflict (see import --conflict)");
     command->add_option("--by", options->by, "What a series follows: claimant (default) or outlet")
         ->check(CLI::IsMember({"claimant", "outlet"}));
     command

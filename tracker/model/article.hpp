@@ -9,12 +9,13 @@
 namespace tracker::model {
 
 struct Article {
-    std::string path;   // as the user gave it at import
+    std::string path; // as the user gave it at import
     std::string url;
     std::string title;
     std::string outlet;
+    std::string conflict; // what the article reports on; "" when unknown
     std::optional<Date> published;
-    std::string body;   // UTF-8; claim spans are byte offsets into it
+    std::string body; // UTF-8; claim spans are byte offsets into it
 };
 
 } // namespace tracker::model

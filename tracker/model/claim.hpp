@@ -17,13 +17,13 @@ struct Claim {
     Qualifier qualifier = Qualifier::exact;
     std::optional<std::int64_t> low;
     std::optional<std::int64_t> high;
-    std::string population;  // closed vocabulary or a plural demonym; empty for none
-    std::string claimant;    // canonical name
+    std::string population; // closed vocabulary or a plural demonym; empty for none
+    std::string claimant;   // canonical name
     Date as_of{};
-    std::string sentence;    // the evidence sentence
-    std::size_t span_start = 0;  // byte offsets of the figure in the article body
+    std::string sentence;       // the evidence sentence
+    std::size_t span_start = 0; // byte offsets of the figure in the article body
     std::size_t span_end = 0;
-    std::string rule;        // which extraction rules decided the fields, for --explain
+    std::string rule; // which extraction rules decided the fields, for --explain
 };
 
 // Sets low/high from value, qualifier and (for ranges) the upper end.
@@ -37,6 +37,7 @@ struct ArticleInfo {
     std::string title;
     std::string outlet;
     Date published{};
+    std::string conflict;
 };
 
 struct ClaimRecord {

@@ -42,6 +42,7 @@ std::string where_clause(const ClaimFilter& filter, std::initializer_list<std::s
     if (filter.claimant) add(k_claimant_condition);
     if (filter.population) add("c.population = :population COLLATE NOCASE");
     if (filter.outlet) add("a.outlet = :outlet COLLATE NOCASE");
+    if (filter.conflict) add("a.conflict = :conflict COLLATE NOCASE");
     // Dates are 'YYYY-MM-DD' text, so text order is date order.
     if (filter.from) add("c.as_of >= :from");
     if (filter.to) add("c.as_of <= :to");
@@ -55,6 +56,7 @@ void bind_filter(SQLite::Statement& statement, const ClaimFilter& filter) {
     if (filter.claimant) statement.bind(":claimant", *filter.claimant);
     if (filter.population) statement.bind(":population", *filter.population);
     if (filter.outlet) statement.bind(":outlet", *filter.outlet);
+    if (filter.conflict) statement.bind(":conflict", *filter.conflict);
     if (filter.from) statement.bind(":from", model::format_date(*filter.from));
     if (filter.to) statement.bind(":to", model::format_date(*filter.to));
 }

@@ -18,10 +18,11 @@ namespace tracker::query {
 struct ClaimFilter {
     std::optional<model::Metric> metric;
     std::optional<std::string> claimant;
-    std::optional<std::string> population;  // "" selects claims with no population
+    std::optional<std::string> population; // "" selects claims with no population
     std::optional<std::string> outlet;
-    std::optional<model::Date> from;  // as_of >= from
-    std::optional<model::Date> to;    // as_of <= to
+    std::optional<std::string> conflict; // the articles' conflict, case-insensitive
+    std::optional<model::Date> from;     // as_of >= from
+    std::optional<model::Date> to;       // as_of <= to
 };
 
 // Claims matching the filter, ordered by as_of, claimant, population, value.

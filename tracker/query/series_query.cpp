@@ -54,7 +54,8 @@ constexpr std::string_view k_next_population =
 
 // Conditions of one series' claims, for the per-series statements. Every
 // column they and the ranking read is in claims_series (schema/0004), so a
-// series is read from the index alone; only an outlet filter visits articles.
+// series is read from the index alone; only an outlet or conflict filter
+// visits articles.
 std::string series_conditions(const ClaimFilter& filter, bool with_day) {
     std::string sql =
         "c.metric = :metric AND c.claimant_id = :claimant AND c.population = :population AND ";
@@ -63,11 +64,13 @@ std::string series_conditions(const ClaimFilter& filter, bool with_day) {
     if (filter.to) sql += " AND c.as_of <= :to";
     if (with_day) sql += " AND c.as_of <= :day";
     if (filter.outlet) sql += " AND a.outlet = :outlet COLLATE NOCASE";
+    if (filter.conflict) sql += " AND a.conflict = :conflict COLLATE NOCASE";
     return sql;
 }
 
 std::string series_tables(const ClaimFilter& filter) {
-    return filter.outlet ? "claims c JOIN articles a ON a.id = c.article_id" : "claims c";
+    return filter.outlet || filter.conflict ? "claims c JOIN articles a ON a.id = c.article_id"
+                                            : "claims c";
 }
 
 // The series' ranking, best first: latest as_of, then the most recently
@@ -99,6 +102,7 @@ void bind_series_filter(SQLite::Statement& statement, const ClaimFilter& filter)
     if (filter.from) statement.bind(":from", model::format_date(*filter.from));
     if (filter.to) statement.bind(":to", model::format_date(*filter.to));
     if (filter.outlet) statement.bind(":outlet", *filter.outlet);
+    if (filter.conflict) statement.bind(":conflict", *filter.conflict);
 }
 
 struct SeriesId {

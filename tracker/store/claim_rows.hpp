@@ -15,7 +15,7 @@ namespace tracker::store::detail {
 inline constexpr std::string_view k_claim_record_columns =
     "c.id, c.metric, c.value, c.qualifier, c.low, c.high, c.population, k.name, c.as_of, "
     "c.sentence, c.span_start, c.span_end, c.rule, "
-    "a.id, a.path, a.url, a.title, a.outlet, a.published";
+    "a.id, a.path, a.url, a.title, a.outlet, a.published, a.conflict";
 
 inline constexpr std::string_view k_claim_record_tables =
     "claims c JOIN articles a ON a.id = c.article_id JOIN claimants k ON k.id = c.claimant_id";

@@ -95,6 +95,7 @@ model::ClaimRecord read_claim_record(SQLite::Statement& row) {
     article.title = row.getColumn(16).getString();
     article.outlet = row.getColumn(17).getString();
     article.published = read_date(row.getColumn(18), "article", article.id);
+    article.conflict = row.getColumn(19).getString();
     return record;
 }
 
@@ -117,7 +118,7 @@ struct ClaimStore::Statements {
                               " ORDER BY n.published, n.id LIMIT 1) "
                               "WHERE url = ?"),
           insert_article(db, "INSERT INTO articles (content_hash, path, url, title, outlet, "
-                             "published, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                             "published, imported_at, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           insert_claim(db, "INSERT INTO claims (article_id, metric, value, qualifier, low, high, "
                            "population, claimant_id, as_of, sentence, span_start, span_end, rule, "
                            "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -229,6 +230,7 @@ ClaimStore::write_article(const model::Article& article, const std::string& hash
         insert->bind(5, article.outlet);
         insert->bind(6, published);
         insert->bind(7, utc_now());
+        insert->bind(8, article.conflict);
         insert->exec();
         article_id = db.getLastInsertRowid();
     }
@@ -421,7 +423,7 @@ std::vector<ArticleSummary> ClaimStore::articles() {
             m_db.handle(),
             "SELECT a.id, a.path, a.url, a.title, a.outlet, a.published, a.content_hash, "
             "a.imported_at, (SELECT count(*) FROM claims c WHERE c.article_id = a.id), "
-            "a.superseded_by FROM articles a ORDER BY a.id");
+            "a.superseded_by, a.conflict FROM articles a ORDER BY a.id");
         std::vector<ArticleSummary> summaries;
         while (query.executeStep()) {
             ArticleSummary summary;
@@ -435,6 +437,7 @@ std::vector<ArticleSummary> ClaimStore::articles() {
             summary.imported_at = query.getColumn(7).getString();
             summary.claim_count = query.getColumn(8).getInt64();
             summary.superseded_by = read_optional(query.getColumn(9));
+            summary.info.conflict = query.getColumn(10).getString();
             summaries.push_back(std::move(summary));
         }
         return summaries;
