@@ -15,9 +15,7 @@ namespace {
 struct ExtractOptions {
     ArticleOptions article;
     std::vector<std::string> files;
-    std::string importer;
-    std::vector<std::string> column_map;
-    bool skip_bad_rows = false;
+    ReaderChoice reading;
     bool explain = false;
     std::string output = "-";
 };
@@ -76,18 +74,10 @@ void explain(std::ostream& out, const model::Article& article, const extract::Ex
 }
 
 int run_extract(const ExtractOptions& options) {
-    const importers::Reader* forced = nullptr;
-    if (!options.importer.empty()) {
-        forced = importers::find_reader(options.importer);
-        if (!forced)
-            throw CLI::ValidationError("--importer", "unknown importer '" + options.importer +
-                                                         "'; 'tracker importers' lists them");
-    }
+    const importers::Reader* forced = options.reading.forced_reader();
     auto lexicon = lexicon::Lexicon::load_default(options.article.lexicon_files);
-    importers::ReaderOptions reader_options;
-    reader_options.overrides = options.article.overrides();
-    reader_options.column_map = options.column_map;
-    reader_options.skip_bad_rows = options.skip_bad_rows;
+    const importers::ReaderOptions reader_options =
+        options.reading.reader_options(options.article.overrides());
     Output output(options.output);
     int status = k_exit_ok;
     // One file at a time, so memory stays bounded whatever the number of files.
@@ -142,17 +132,8 @@ void add_extract_command(CLI::App& app, int& exit_status) {
                      "Article files: text, saved web pages, feeds or tables of figures, as "
                      "for import ('-' reads standard input)")
         ->required();
-    command->add_option("--importer", options->importer,
-                        "Read every file with this reader instead of choosing one per file "
-                        "(see 'tracker importers')");
-    command
-        ->add_option("--map", options->column_map,
-                     "Table readers: take FIELD (date, metric, value, ...) from COLUMN "
-                     "(COLUMN=FIELD, repeatable)")
-        ->allow_extra_args(false);
-    command->add_flag("--skip-bad-rows", options->skip_bad_rows,
-                      "Table readers: print the good rows of a table with bad rows "
-                      "(each bad row still reported)");
+    options->reading.add_to(*command, "Table readers: print the good rows of a table with bad "
+                                      "rows (each bad row still reported)");
     command->add_flag("--explain", options->explain,
                       "Show each claim's sentence with the figure marked, the rules that decided "
                       "it, and the numbers that were rejected");

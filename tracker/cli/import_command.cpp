@@ -49,9 +49,7 @@ struct ImportOptions {
     std::string db;
     ArticleOptions article;
     std::vector<std::string> inputs;
-    std::string importer;
-    std::vector<std::string> column_map;
-    bool skip_bad_rows = false;
+    ReaderChoice reading;
     std::vector<std::string> globs;
     unsigned jobs = 0; // 0: one per core
     bool quiet = false;
@@ -613,13 +611,6 @@ void print_summary(const Tally& tally, const std::string& db) {
     std::cout << '\n';
 }
 
-std::string reader_names() {
-    std::string names;
-    for (const auto& reader : importers::all_readers())
-        names += (names.empty() ? "" : ", ") + std::string(reader->name());
-    return names;
-}
-
 void register_lexicon_claimants(store::ClaimStore& store, const lexicon::Lexicon& lexicon) {
     for (const auto& claimant : lexicon.claimants)
         store.add_claimant_aliases(claimant.canonical, claimant.aliases);
@@ -631,18 +622,8 @@ bool is_in_memory(const std::string& db) {
 
 int run_import(const ImportOptions& options) {
     ReadContext context;
-    if (!options.importer.empty()) {
-        context.forced_reader = importers::find_reader(options.importer);
-        if (!context.forced_reader)
-            throw CLI::ValidationError("--importer", "unknown importer '" + options.importer +
-                                                         "'; the importers are: " + reader_names());
-    }
-    for (const std::string& pair : options.column_map)
-        if (pair.find('=') == std::string::npos || pair.front() == '=')
-            throw CLI::ValidationError("--map", "'" + pair + "' is not COLUMN=FIELD");
-    context.reader_options.overrides = options.article.overrides();
-    context.reader_options.column_map = options.column_map;
-    context.reader_options.skip_bad_rows = options.skip_bad_rows;
+    context.forced_reader = options.reading.forced_reader();
+    context.reader_options = options.reading.reader_options(options.article.overrides());
     context.options_key = options_key(context.reader_options);
     if (!options.conflict.empty()) context.conflict = options.conflict;
     const auto lexicon = lexicon::Lexicon::load_default(options.article.lexicon_files);
@@ -742,17 +723,8 @@ void add_import_command(CLI::App& app, int& exit_status) {
     command->add_option("--conflict", options->conflict,
                         "The conflict the articles report on, e.g. 'Israel-Gaza' (overrides the "
                         "Conflict: header); query and report can then keep to one");
-    command->add_option("--importer", options->importer,
-                        "Read every file with this reader instead of choosing one per file "
-                        "(see 'tracker importers')");
-    command
-        ->add_option("--map", options->column_map,
-                     "Table readers: take FIELD (date, metric, value, ...) from COLUMN "
-                     "(COLUMN=FIELD, repeatable)")
-        ->allow_extra_args(false);
-    command->add_flag("--skip-bad-rows", options->skip_bad_rows,
-                      "Table readers: import the good rows of a table with bad rows "
-                      "(each bad row still reported)");
+    options->reading.add_to(*command, "Table readers: import the good rows of a table with bad "
+                                      "rows (each bad row still reported)");
     command
         ->add_option("--glob", options->globs,
                      "Only files whose name matches PATTERN when walking folders "
