@@ -1,5 +1,7 @@
 #include "importers/extract/claimants.hpp"
 
+#include "importers/extract/lookup.hpp"
+
 #include "importers/extract/numbers.hpp"
 
 #include <algorithm>
@@ -281,7 +283,7 @@ std::optional<Source> alias_ending_at(const TokenizedSentence& s, std::size_t en
                                       const lexicon::Lexicon& lexicon) {
     std::size_t lowest = end >= 7 ? end - 7 : 0;
     for (std::size_t start = lowest; start <= end; ++start) {
-        const auto* entry = lexicon.claimant_aliases.match(s.words, start);
+        const auto* entry = lookup(lexicon.claimant_aliases, &lexicon::WordInfo::alias, s, start);
         if (entry && start + entry->words.size() - 1 == end) {
             return Source{start, end, lexicon.claimants[entry->payload].canonical,
                           "alias '" + std::string(s.word(start)) + (start < end ? "...'" : "'")};
@@ -293,7 +295,7 @@ std::optional<Source> alias_ending_at(const TokenizedSentence& s, std::size_t en
 // A claimant alias that starts exactly at `start`.
 std::optional<Source> alias_starting_at(const TokenizedSentence& s, std::size_t start,
                                         const lexicon::Lexicon& lexicon) {
-    const auto* entry = lexicon.claimant_aliases.match(s.words, start);
+    const auto* entry = lookup(lexicon.claimant_aliases, &lexicon::WordInfo::alias, s, start);
     if (!entry) return std::nullopt;
     std::size_t end = start + entry->words.size() - 1;
     return Source{start, end, lexicon.claimants[entry->payload].canonical,
@@ -348,7 +350,7 @@ std::optional<std::string> claimant_by_surname(std::string_view surname, const C
 
 // Whether the word at `k` is a nationality adjective ("Israeli", "Thai").
 bool is_demonym(const TokenizedSentence& s, std::size_t k, const Context& ctx) {
-    const auto* term = ctx.lexicon.population_terms.match(s.words, k);
+    const auto* term = lookup(ctx.lexicon.population_terms, &lexicon::WordInfo::population, s, k);
     return term && term->words.size() == 1 && !term->payload.is_role &&
            !term->payload.population.empty();
 }
@@ -617,7 +619,8 @@ namespace {
 std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ctx) {
     std::vector<Attribution> found;
     for (std::size_t k = 0; k < s.tokens.size(); ++k) {
-        const auto* cue = ctx.lexicon.attribution_cues.match(s.words, k);
+        const auto* cue =
+            lookup(ctx.lexicon.attribution_cues, &lexicon::WordInfo::attribution, s, k);
         if (!cue) continue;
         std::size_t after = k + cue->words.size();
         std::optional<Source> source;

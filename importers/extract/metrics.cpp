@@ -1,5 +1,7 @@
 #include "importers/extract/metrics.hpp"
 
+#include "importers/extract/lookup.hpp"
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -124,9 +126,11 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
                 s.tokens[k + 1].kind == TokenKind::word) {
                 std::size_t at = k + 1;
                 if (s.word(at) == "their" || s.word(at) == "his" || s.word(at) == "her") ++at;
-                const auto* pop = lexicon.population_terms.match(s.words, at);
+                const auto* pop =
+                    lookup(lexicon.population_terms, &lexicon::WordInfo::population, s, at);
                 if (!pop && s.tokens[at].kind == TokenKind::word &&
-                    !in(k_function_words, s.word(at)) && !lexicon.metric_terms.match(s.words, at) &&
+                    !in(k_function_words, s.word(at)) &&
+                    !lookup(lexicon.metric_terms, &lexicon::WordInfo::metric, s, at) &&
                     !s.tokens[at].capitalized && !starts_candidate(all, at, nullptr)) {
                     np.mixed = true; // "patients and their companions"
                     np.end = at;
@@ -176,7 +180,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             }
             break;
         }
-        if (const auto* np_ = lexicon.non_people.match(s.words, k); np_ && np_->payload != "name") {
+        if (const auto* np_ = lookup(lexicon.non_people, &lexicon::WordInfo::non_people, s, k);
+            np_ && np_->payload != "name") {
             np.rejection = np_->payload + ": " + join(np_->words);
             np.end = k + np_->words.size() - 1;
             break;
@@ -186,8 +191,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             if (s.word(k) == "the" || s.word(k) == "its" || s.word(k) == "their") ++k;
             continue;
         }
-        const auto* term = lexicon.metric_terms.match(s.words, k);
-        const auto* pop = lexicon.population_terms.match(s.words, k);
+        const auto* term = lookup(lexicon.metric_terms, &lexicon::WordInfo::metric, s, k);
+        const auto* pop = lookup(lexicon.population_terms, &lexicon::WordInfo::population, s, k);
         if (term && term->payload.role == TermRole::event) {
             // "of the dead", "of the displaced": a partitive of a metric's group.
             if (np.partitive && !saw_head) {
@@ -308,7 +313,7 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
     std::size_t limit = std::min(s.tokens.size(), from + 14);
     for (std::size_t k = from; k < limit; ++k) {
         std::string_view w = s.word(k);
-        const auto* term = lexicon.metric_terms.match(s.words, k);
+        const auto* term = lookup(lexicon.metric_terms, &lexicon::WordInfo::metric, s, k);
         if (term &&
             (term->payload.role == TermRole::event || term->payload.role == TermRole::measure) &&
             !(w == "free" && !aux_seen)) {
@@ -339,7 +344,8 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
                             lexicon.metric_terms.match(std::vector<std::string_view>{"held"}, 0)) {
                         Predicate main{held, k, false, found.term};
                         // "remain in captivity" names its own event below
-                        const auto* next = lexicon.metric_terms.match(s.words, k + 1);
+                        const auto* next =
+                            lookup(lexicon.metric_terms, &lexicon::WordInfo::metric, s, k + 1);
                         if (next && next->payload.role == TermRole::event) {
                             main.term = next;
                             main.end = k + next->words.size();
@@ -507,7 +513,7 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
               w == "to" || w == "that" || w == "figure" || w == "total" || w == "number" ||
               w == "count" || w == "tally"))
             only_links = false;
-        const auto* term = lexicon.metric_terms.match(s.words, k);
+        const auto* term = lookup(lexicon.metric_terms, &lexicon::WordInfo::metric, s, k);
         if (term && k + term->words.size() <= stop) {
             if (term->payload.role == TermRole::head) {
                 if (!left.head) left.head = term;
@@ -520,7 +526,8 @@ LeftContext read_left(const TokenizedSentence& s, const std::vector<Candidate>& 
             // "the number of abducted pupils at 215": a noun between the cue
             // and the number says whom it counts ("Israeli strikes ... rose
             // to 7,028" does not).
-            if (const auto* pop = lexicon.population_terms.match(s.words, k);
+            if (const auto* pop =
+                    lookup(lexicon.population_terms, &lexicon::WordInfo::population, s, k);
                 pop && k + pop->words.size() <= stop && pop->payload.is_noun && stop - k <= 4 &&
                 !s.tokens[k].capitalized)
                 left.populations.push_back(pop->payload);
@@ -787,13 +794,16 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
                 bool mixed = false;
                 std::size_t j = k + 1;
                 while (j < s.tokens.size() && j < k + 6) {
-                    const auto* pop = lexicon.population_terms.match(s.words, j);
+                    const auto* pop =
+                        lookup(lexicon.population_terms, &lexicon::WordInfo::population, s, j);
                     if (pop) {
                         complement.push_back(pop->payload);
                         j += pop->words.size();
                     } else if ((s.word(j) == "and" || s.word(j) == "or") && !complement.empty() &&
-                               (lexicon.population_terms.match(s.words, j + 1) ||
-                                lexicon.population_terms.match(s.words, j + 2))) {
+                               (lookup(lexicon.population_terms, &lexicon::WordInfo::population, s,
+                                       j + 1) ||
+                                lookup(lexicon.population_terms, &lexicon::WordInfo::population, s,
+                                       j + 2))) {
                         mixed = true; // "government soldiers and allied fighters"
                         ++j;
                     } else if (s.tokens[j].kind == TokenKind::word && !complement.empty()) {

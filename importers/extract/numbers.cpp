@@ -1,5 +1,7 @@
 #include "importers/extract/numbers.hpp"
 
+#include "importers/extract/lookup.hpp"
+
 #include <array>
 #include <cmath>
 
@@ -168,7 +170,7 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
     }
     // A word listed as a name prefix: "Resolution 2712", "Route 4".
     if (i > 0 && t[i - 1].capitalized) {
-        const auto* entry = lexicon.non_people.match(s.words, i - 1);
+        const auto* entry = lookup(lexicon.non_people, &lexicon::WordInfo::non_people, s, i - 1);
         if (entry && entry->words.size() == 1 && entry->payload == "name") return "name";
     }
     return "";

@@ -2,6 +2,7 @@
 
 #include "importers/extract/claimants.hpp"
 #include "importers/extract/dates.hpp"
+#include "importers/extract/lookup.hpp"
 #include "importers/extract/merge.hpp"
 #include "importers/extract/metrics.hpp"
 #include "importers/extract/numbers.hpp"
@@ -58,6 +59,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     for (SentenceSpan span; splitter.next(span);) {
         tokenize_sentence_into(sentence, body, span.start, span.end);
         sentence.starts_paragraph = span.starts_paragraph;
+        annotate_sentence(sentence, lexicon);
         std::vector<Candidate> candidates = find_numbers(sentence, lexicon);
         if (candidates.empty()) {
             // Still read attributions, for later back-references.

@@ -1,5 +1,7 @@
 #include "importers/extract/qualifiers.hpp"
 
+#include "importers/extract/lookup.hpp"
+
 namespace tracker::extract {
 
 namespace {
@@ -27,8 +29,8 @@ bool is_list_filler(const TokenizedSentence& s, std::size_t i, const lexicon::Le
     if (w == "," || w == "and" || w == "or" || w == "were" || w == "was" || w == "have" ||
         w == "has" || w == "had" || w == "been" || w == "are" || w == "is")
         return true;
-    if (lexicon.population_terms.match(s.words, i)) return true;
-    return lexicon.metric_terms.match(s.words, i) != nullptr;
+    if (lookup(lexicon.population_terms, &lexicon::WordInfo::population, s, i)) return true;
+    return lookup(lexicon.metric_terms, &lexicon::WordInfo::metric, s, i) != nullptr;
 }
 
 bool is_particle_verb(std::string_view w) {
@@ -55,7 +57,8 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
             for (std::size_t length = 4; length >= 1 && !c.own_qualifier; --length) {
                 if (c.first < length) continue;
                 std::size_t at = c.first - length;
-                const auto* cue = lexicon.qualifier_cues.match(s.words, at);
+                const auto* cue =
+                    lookup(lexicon.qualifier_cues, &lexicon::WordInfo::qualifier, s, at);
                 // "handed over 25", "took over 3": a verb particle, not "more than".
                 bool particle = cue && cue->words.size() == 1 && cue->words[0] == "over" &&
                                 at > 0 && is_particle_verb(s.word(at - 1));
@@ -89,13 +92,15 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
             for (std::size_t k = previous->last + 1; only_list_words && k < c.first; ++k)
                 only_list_words = is_list_filler(s, k, lexicon);
             std::size_t next = c.last + 1;
-            while (next < s.tokens.size() && lexicon.population_terms.match(s.words, next))
+            while (next < s.tokens.size() &&
+                   lookup(lexicon.population_terms, &lexicon::WordInfo::population, s, next))
                 ++next;
             // B's own verb makes a new clause only when A's clause already had one.
             bool verb_between = false;
             for (std::size_t k = previous->last + 1; k < c.first; ++k)
-                verb_between = verb_between || is_auxiliary(s.word(k)) ||
-                               lexicon.metric_terms.match(s.words, k) != nullptr;
+                verb_between =
+                    verb_between || is_auxiliary(s.word(k)) ||
+                    lookup(lexicon.metric_terms, &lexicon::WordInfo::metric, s, k) != nullptr;
             bool own_verb = verb_between && is_auxiliary(s.word(next));
             if (joined && only_list_words && !own_verb) {
                 c.qualifier = previous->qualifier;

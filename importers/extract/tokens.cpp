@@ -239,6 +239,7 @@ void tokenize_sentence_into(TokenizedSentence& sentence, std::string_view body, 
     sentence.starts_paragraph = false;
     tokenize_into(body.substr(start, end - start), start, sentence.folded_text, sentence.tokens);
     sentence.words.clear();
+    sentence.info.clear(); // not annotated until annotate_sentence()
     sentence.words.reserve(sentence.tokens.size());
     for (const Token& token : sentence.tokens)
         sentence.words.emplace_back(token.folded);

@@ -33,6 +33,10 @@ void tokenize_into(std::string_view text, std::size_t base, std::string& storage
 
 } // namespace tracker::extract
 
+namespace tracker::lexicon {
+struct WordInfo;
+} // namespace tracker::lexicon
+
 namespace tracker::extract {
 
 // A sentence of the body with its tokens, and their folded forms as views
@@ -43,6 +47,9 @@ struct TokenizedSentence {
     std::string folded_text; // holds every token's folded form (see Token::folded)
     std::vector<Token> tokens;
     std::vector<std::string_view> words; // tokens[i].folded
+    // Each token's entry in the lexicon's index of first words (nullptr if
+    // none), filled by annotate_sentence() (lookup.hpp); empty if not annotated.
+    std::vector<const lexicon::WordInfo*> info;
     bool starts_paragraph = false;
 
     std::string_view word(std::size_t i) const {

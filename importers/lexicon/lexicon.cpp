@@ -126,7 +126,10 @@ void PhraseTable<Payload>::add(std::string_view phrase, Payload payload) {
     auto words = phrase_words(phrase);
     if (words.empty()) return;
     m_first_filter.add(words.front());
-    auto& bucket = m_by_first[words.front()];
+    auto [slot, added] =
+        m_by_first.try_emplace(words.front(), static_cast<std::uint32_t>(m_lists.size() + 1));
+    if (added) m_lists.emplace_back();
+    auto& bucket = m_lists[slot->second - 1];
     // A later entry for the same phrase replaces the earlier one, so that a
     // user's file can correct the built-in lexicon.
     for (auto& entry : bucket) {
@@ -143,12 +146,25 @@ void PhraseTable<Payload>::add(std::string_view phrase, Payload payload) {
 }
 
 template <typename Payload>
+std::uint32_t PhraseTable<Payload>::list_of(std::string_view first) const {
+    if (!m_first_filter.may_hold(first)) return 0;
+    auto found = m_by_first.find(first);
+    return found == m_by_first.end() ? 0 : found->second;
+}
+
+template <typename Payload>
 const typename PhraseTable<Payload>::Entry*
 PhraseTable<Payload>::match(const std::vector<std::string_view>& words, std::size_t at) const {
-    if (at >= words.size() || !m_first_filter.may_hold(words[at])) return nullptr;
-    auto found = m_by_first.find(words[at]);
-    if (found == m_by_first.end()) return nullptr;
-    for (const Entry& entry : found->second) {
+    if (at >= words.size()) return nullptr;
+    return match_list(words, at, list_of(words[at]));
+}
+
+template <typename Payload>
+const typename PhraseTable<Payload>::Entry*
+PhraseTable<Payload>::match_list(const std::vector<std::string_view>& words, std::size_t at,
+                                 std::uint32_t list) const {
+    if (list == 0 || at >= words.size()) return nullptr;
+    for (const Entry& entry : m_lists[list - 1]) {
         if (at + entry.words.size() > words.size()) continue;
         bool same = true;
         for (std::size_t k = 1; k < entry.words.size() && same; ++k)
@@ -244,6 +260,25 @@ bool is_personal_name(std::string_view alias) {
 
 } // namespace
 
+void Lexicon::index_words() {
+    m_word_info.clear();
+    m_word_filter = FirstWordFilter{};
+    auto index = [&](const auto& table, std::uint32_t WordInfo::*field) {
+        table.for_each_first([&](std::string_view word, std::uint32_t list) {
+            auto found = m_word_info.find(word);
+            if (found == m_word_info.end()) found = m_word_info.emplace(word, WordInfo{}).first;
+            found->second.*field = list;
+            m_word_filter.add(word);
+        });
+    };
+    index(metric_terms, &WordInfo::metric);
+    index(population_terms, &WordInfo::population);
+    index(claimant_aliases, &WordInfo::alias);
+    index(attribution_cues, &WordInfo::attribution);
+    index(qualifier_cues, &WordInfo::qualifier);
+    index(non_people, &WordInfo::non_people);
+}
+
 void Lexicon::index_claimants() {
     m_names_by_word.clear();
     for (std::uint32_t c = 0; c < claimants.size(); ++c) {
@@ -285,6 +320,12 @@ std::optional<std::string> Lexicon::canonical_claimant(std::string_view alias) c
 
 std::optional<std::string> Lexicon::add_file_text(std::string_view text, std::string_view origin,
                                                   std::string_view default_section) {
+    // Whatever the file holds, and even when a line is refused, the index of
+    // first words follows the tables.
+    struct Reindex {
+        Lexicon& lexicon;
+        ~Reindex() { lexicon.index_words(); }
+    } reindex{*this};
     std::string section(default_section);
     std::size_t line_number = 0;
     std::size_t from = 0;

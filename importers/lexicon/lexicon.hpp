@@ -104,14 +104,38 @@ template <typename Payload> class PhraseTable {
     void add(std::string_view phrase, Payload payload);
     // Longest entry whose words equal words[at..], if any.
     const Entry* match(const std::vector<std::string_view>& words, std::size_t at) const;
+    // The same, given list_of(words[at]) (looked up once per token).
+    const Entry* match_list(const std::vector<std::string_view>& words, std::size_t at,
+                            std::uint32_t list) const;
+    // The entries that start with `first` as a list number for match_list(),
+    // 0 if there are none.
+    std::uint32_t list_of(std::string_view first) const;
+    // Calls fn(first word, list number) for every first word.
+    template <typename Fn> void for_each_first(Fn fn) const {
+        for (const auto& [word, list] : m_by_first)
+            fn(std::string_view(word), list);
+    }
     std::size_t size() const { return m_count; }
 
   private:
-    // Looked up by string_view without building a string for every token.
-    std::unordered_map<std::string, std::vector<Entry>, TransparentHash, std::equal_to<>>
-        m_by_first;
+    // Looked up by string_view without building a string for every token;
+    // the value is a list number: 1 + index in m_lists.
+    std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> m_by_first;
+    std::vector<std::vector<Entry>> m_lists; // longest entries first
     FirstWordFilter m_first_filter;
     std::size_t m_count = 0;
+};
+
+// Where a word starts entries of each phrase table (list numbers for
+// PhraseTable::match_list, 0 for none), so that a token is looked up once
+// and not once per table and per stage.
+struct WordInfo {
+    std::uint32_t metric = 0;
+    std::uint32_t population = 0;
+    std::uint32_t alias = 0;
+    std::uint32_t attribution = 0;
+    std::uint32_t qualifier = 0;
+    std::uint32_t non_people = 0;
 };
 
 enum class QualifierCue { approx, at_least, at_most };
@@ -167,9 +191,22 @@ class Lexicon {
     // is loaded, so that references are resolved without scanning names.
     const std::vector<NameRef>& names_with_word(std::string_view word) const;
 
+    // Where the word starts entries of the phrase tables, or nullptr if it
+    // starts none. Derived by add_file_text(); a table changed otherwise
+    // needs index_words().
+    const WordInfo* word_info(std::string_view word) const {
+        if (!m_word_filter.may_hold(word)) return nullptr;
+        auto found = m_word_info.find(word);
+        return found == m_word_info.end() ? nullptr : &found->second;
+    }
+    void index_words();
+
   private:
     std::size_t claimant_index(const std::string& canonical);
     void index_claimants();
+
+    std::unordered_map<std::string, WordInfo, TransparentHash, std::equal_to<>> m_word_info;
+    FirstWordFilter m_word_filter; // of m_word_info's keys
 
     std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>>
         m_claimant_by_name;

@@ -2,6 +2,7 @@
 // and of the stages it starts with: sentence splitting, tokenizing and the
 // merging of repeated claims.
 
+#include "importers/extract/lookup.hpp"
 #include "importers/extract/merge.hpp"
 #include "importers/extract/pipeline.hpp"
 #include "importers/extract/sentences.hpp"
@@ -388,4 +389,41 @@ TEST_CASE("pipeline: a reused sentence buffer tokenizes as a fresh one", "[pipel
             CHECK(reused.tokens[k].kind == fresh.tokens[k].kind);
         }
     }
+}
+
+TEST_CASE("pipeline: per-token lexicon info matches every phrase table as match() does",
+          "[pipeline]") {
+    const Lexicon& lexicon = Lexicon::builtin();
+    std::string body =
+        "GAZA (Test Wire) - The Gaza Health Ministry said on Monday that at least 5,087 "
+        "Palestinians had been killed, including 2,055 children, according to Hamas officials; "
+        "the Israeli military said about 200 hostages were taken, and two soldiers died. "
+        "More than 1.4 million people have been displaced, UNRWA said, citing its own count of "
+        "30 tanks and $5 million in aid.";
+    tracker::extract::TokenizedSentence s;
+    tracker::extract::tokenize_sentence_into(s, body, 0, body.size());
+    CHECK(s.info.empty());
+    tracker::extract::annotate_sentence(s, lexicon);
+    REQUIRE(s.info.size() == s.words.size());
+    using tracker::extract::lookup;
+    using tracker::lexicon::WordInfo;
+    std::size_t hits = 0;
+    for (std::size_t k = 0; k <= s.words.size() + 1; ++k) {
+        INFO(k);
+        auto same = [&](const auto& table, std::uint32_t WordInfo::*list) {
+            const auto* a = table.match(s.words, k);
+            const auto* b = lookup(table, list, s, k);
+            CHECK(a == b);
+            hits += a != nullptr;
+        };
+        same(lexicon.metric_terms, &WordInfo::metric);
+        same(lexicon.population_terms, &WordInfo::population);
+        same(lexicon.claimant_aliases, &WordInfo::alias);
+        same(lexicon.attribution_cues, &WordInfo::attribution);
+        same(lexicon.qualifier_cues, &WordInfo::qualifier);
+        same(lexicon.non_people, &WordInfo::non_people);
+        if (k < s.words.size())
+            CHECK((s.info[k] == nullptr) == (lexicon.word_info(s.words[k]) == nullptr));
+    }
+    CHECK(hits >= 10);
 }

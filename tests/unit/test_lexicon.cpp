@@ -245,3 +245,35 @@ TEST_CASE("lexicon: bad field values are errors naming file and line", "[lexicon
         CHECK_THAT(*error, Catch::StartsWith("terms.tsv:2: "));
     }
 }
+
+TEST_CASE("lexicon: word_info gives each table's list of a first word; a later file reindexes",
+          "[lexicon]") {
+    Lexicon lexicon;
+    REQUIRE_FALSE(lexicon.add_file_text("[metrics]\nkilled\tevent\tkilled\n"
+                                        "[claimants]\nGaza Health Ministry\tgaza health ministry\n",
+                                        "test.tsv"));
+    const auto* killed = lexicon.word_info("killed");
+    REQUIRE(killed != nullptr);
+    CHECK(killed->metric == lexicon.metric_terms.list_of("killed"));
+    CHECK(killed->metric != 0);
+    CHECK(killed->alias == 0);
+    const auto* gaza = lexicon.word_info("gaza");
+    REQUIRE(gaza != nullptr);
+    CHECK(gaza->alias != 0);
+    CHECK(gaza->metric == 0);
+    CHECK(lexicon.word_info("health") == nullptr); // not a first word
+    CHECK(lexicon.word_info("") == nullptr);
+    std::vector<std::string_view> words{"gaza", "health", "ministry"};
+    CHECK(lexicon.claimant_aliases.match_list(words, 0, gaza->alias) ==
+          lexicon.claimant_aliases.match(words, 0));
+    CHECK(lexicon.claimant_aliases.match_list(words, 0, 0) == nullptr);
+    REQUIRE_FALSE(lexicon.add_file_text("[attribution]\nkilled\tverb\n", "more.tsv"));
+    REQUIRE(lexicon.word_info("killed") != nullptr);
+    CHECK(lexicon.word_info("killed")->attribution != 0);
+    CHECK(lexicon.word_info("killed")->metric != 0);
+    // A copy answers from its own tables.
+    Lexicon copy = lexicon;
+    REQUIRE(copy.word_info("killed") != nullptr);
+    CHECK(copy.word_info("killed") != lexicon.word_info("killed"));
+    CHECK(copy.word_info("killed")->metric == lexicon.word_info("killed")->metric);
+}
