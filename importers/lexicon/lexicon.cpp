@@ -261,12 +261,12 @@ bool is_personal_name(std::string_view alias) {
 } // namespace
 
 void Lexicon::index_words() {
-    m_word_info.clear();
+    std::unordered_map<std::string, WordInfo, TransparentHash, std::equal_to<>> infos;
     m_word_filter = FirstWordFilter{};
     auto index = [&](const auto& table, std::uint32_t WordInfo::*field) {
         table.for_each_first([&](std::string_view word, std::uint32_t list) {
-            auto found = m_word_info.find(word);
-            if (found == m_word_info.end()) found = m_word_info.emplace(word, WordInfo{}).first;
+            auto found = infos.find(word);
+            if (found == infos.end()) found = infos.emplace(word, WordInfo{}).first;
             found->second.*field = list;
             m_word_filter.add(word);
         });
@@ -277,6 +277,18 @@ void Lexicon::index_words() {
     index(attribution_cues, &WordInfo::attribution);
     index(qualifier_cues, &WordInfo::qualifier);
     index(non_people, &WordInfo::non_people);
+    std::size_t size = 2;
+    while (size < 2 * infos.size() + 1)
+        size *= 2;
+    m_word_slots.assign(size, WordSlot{});
+    m_word_mask = size - 1;
+    for (auto& [word, info] : infos) {
+        const std::size_t hash = TransparentHash{}(word);
+        std::size_t at = hash & m_word_mask;
+        while (m_word_slots[at].used)
+            at = (at + 1) & m_word_mask;
+        m_word_slots[at] = WordSlot{word, hash, info, true};
+    }
 }
 
 void Lexicon::index_claimants() {

@@ -196,8 +196,13 @@ class Lexicon {
     // needs index_words().
     const WordInfo* word_info(std::string_view word) const {
         if (!m_word_filter.may_hold(word)) return nullptr;
-        auto found = m_word_info.find(word);
-        return found == m_word_info.end() ? nullptr : &found->second;
+        const std::size_t hash = TransparentHash{}(word);
+        // Open addressing with linear probing in a power-of-two table.
+        for (std::size_t at = hash & m_word_mask;; at = (at + 1) & m_word_mask) {
+            const WordSlot& slot = m_word_slots[at];
+            if (!slot.used) return nullptr;
+            if (slot.hash == hash && slot.word == word) return &slot.info;
+        }
     }
     void index_words();
 
@@ -205,8 +210,16 @@ class Lexicon {
     std::size_t claimant_index(const std::string& canonical);
     void index_claimants();
 
-    std::unordered_map<std::string, WordInfo, TransparentHash, std::equal_to<>> m_word_info;
-    FirstWordFilter m_word_filter; // of m_word_info's keys
+    struct WordSlot {
+        std::string word;
+        std::size_t hash = 0;
+        WordInfo info;
+        bool used = false;
+    };
+    // Every first word of a phrase table; at least one slot stays free.
+    std::vector<WordSlot> m_word_slots = std::vector<WordSlot>(1);
+    std::size_t m_word_mask = 0;
+    FirstWordFilter m_word_filter; // of the words in m_word_slots
 
     std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>>
         m_claimant_by_name;

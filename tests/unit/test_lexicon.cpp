@@ -277,3 +277,34 @@ TEST_CASE("lexicon: word_info gives each table's list of a first word; a later f
     CHECK(copy.word_info("killed") != lexicon.word_info("killed"));
     CHECK(copy.word_info("killed")->metric == lexicon.word_info("killed")->metric);
 }
+
+TEST_CASE("lexicon: word_info knows every first word of every built-in table, and only those",
+          "[lexicon]") {
+    const Lexicon& lexicon = Lexicon::builtin();
+    std::size_t words = 0;
+    auto check = [&](const auto& table, std::uint32_t tracker::lexicon::WordInfo::*field) {
+        table.for_each_first([&](std::string_view word, std::uint32_t list) {
+            INFO(std::string(word));
+            const auto* info = lexicon.word_info(word);
+            REQUIRE(info != nullptr);
+            CHECK(info->*field == list);
+            CHECK(table.list_of(word) == list);
+            ++words;
+        });
+    };
+    check(lexicon.metric_terms, &tracker::lexicon::WordInfo::metric);
+    check(lexicon.population_terms, &tracker::lexicon::WordInfo::population);
+    check(lexicon.claimant_aliases, &tracker::lexicon::WordInfo::alias);
+    check(lexicon.attribution_cues, &tracker::lexicon::WordInfo::attribution);
+    check(lexicon.qualifier_cues, &tracker::lexicon::WordInfo::qualifier);
+    check(lexicon.non_people, &tracker::lexicon::WordInfo::non_people);
+    CHECK(words > 100);
+    for (std::string_view other : {"zzzz", "of", "hundred", "x", "said-", "killedx"}) {
+        const auto* info = lexicon.word_info(other);
+        bool any = lexicon.metric_terms.list_of(other) || lexicon.population_terms.list_of(other) ||
+                   lexicon.claimant_aliases.list_of(other) ||
+                   lexicon.attribution_cues.list_of(other) ||
+                   lexicon.qualifier_cues.list_of(other) || lexicon.non_people.list_of(other);
+        CHECK((info != nullptr) == any);
+    }
+}
