@@ -120,6 +120,19 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
             k += 2;
             continue;
         }
+        // "1.4 million of Gaza's 2.2 million residents": a possessive proper
+        // name opens a partitive like "of the"; the count is of what follows.
+        if (w == "of" && !saw_head) {
+            std::size_t j = k + 1;
+            while (j < s.tokens.size() && j < k + 4 && s.tokens[j].kind == TokenKind::word &&
+                   s.tokens[j].capitalized)
+                ++j;
+            if (j > k + 1 && (s.word(j) == "'s" || s.word(j) == "'")) {
+                np.partitive = true;
+                k = j + 1;
+                continue;
+            }
+        }
         if (saw_head) {
             // "women and children": a second group in one phrase.
             if ((w == "and" || w == "or") && s.tokens.size() > k + 1 &&
@@ -158,6 +171,8 @@ NounPhrase read_noun_phrase(const TokenizedSentence& s, const std::vector<Candid
                 np.measure = inner.measure;
                 np.evidence = inner.evidence;
                 np.end = inner.end;
+                // "nine of Sudan's 18 states": a part of things is not people.
+                np.rejection = inner.rejection;
                 saw_head = !inner.head_class.empty();
             }
             break;
@@ -422,8 +437,14 @@ Predicate read_predicate(const TokenizedSentence& s, const std::vector<Candidate
                 limit = std::min(s.tokens.size(), j + 14);
                 continue;
             }
+            // "88 UN staff working for it had been killed", "staff who worked
+            // for the agency had died": a short relative clause.
+            bool relative_clause =
+                !is_preposition(w) &&
+                ((w.size() > 5 && w.substr(w.size() - 3) == "ing") ||
+                 (k > from && (s.word(k - 1) == "who" || s.word(k - 1) == "that")));
             if (j < stop && (is_aux(s.word(j)) || is_saying(s.word(j))) &&
-                (is_preposition(w) || w == "the" || is_saying(s.word(j)))) {
+                (is_preposition(w) || w == "the" || is_saying(s.word(j)) || relative_clause)) {
                 k = j - 1;
                 limit = std::min(s.tokens.size(), j + 10);
                 continue;

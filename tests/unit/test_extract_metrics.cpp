@@ -515,3 +515,34 @@ TEST_CASE("metrics: is_detention_article matches the stems in any ASCII case", "
     CHECK_FALSE(is_detention_article("priso")); // a stem cut by the end of the text
     CHECK_FALSE(is_detention_article("detai"));
 }
+
+TEST_CASE("metrics: 'N of <Place>'s M residents' counts the part; the whole is a population size",
+          "[metrics]") {
+    auto claims = extract("Aid groups believe roughly 900,000 of Sudan's 48 million inhabitants "
+                          "have fled their homes, the agency said.");
+    INFO(describe(claims));
+    REQUIRE(claims.size() == 1);
+    const Claim* c = claim_with_value(claims, 900000);
+    REQUIRE(c != nullptr);
+    CHECK(metric_name(c->metric) == "displaced");
+    CHECK(c->qualifier == Qualifier::approx);
+    // A part of a possessive whole that counts things is not a claim.
+    check_no_claim("Officials said 12 of Lebanon's 30 border crossings were shut after shelling "
+                   "that killed many.");
+}
+
+TEST_CASE("metrics: a short relative clause between the noun and its verb keeps the verb's metric",
+          "[metrics]") {
+    CHECK(metric_of("The agency said on Tuesday that 23 nurses serving at the clinic had been "
+                    "wounded.",
+                    23) == "injured");
+    CHECK(metric_of("The mission said 9 teachers who taught at the camp school had died.", 9) ==
+          "killed");
+    // The verb after the clause wins over a metric word in the claimant's
+    // own description before the number.
+    CHECK(metric_of("The relief agency for displaced families, UNHCR, said 17 aid workers working "
+                    "for it had been killed.",
+                    17) == "killed");
+    // The clause does not turn a count of things into people.
+    check_no_claim("Officials said 40 lorries carrying flour had been held at the crossing.");
+}
