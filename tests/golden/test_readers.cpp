@@ -24,6 +24,7 @@
 // keeps the other golden tests' files out of it); review the change with
 // `git diff` before committing it.
 
+#include "golden_diff.hpp"
 #include "importers/readers.hpp"
 #include "tracker/model/claim.hpp"
 #include "tracker/model/date.hpp"
@@ -48,50 +49,13 @@ using namespace tracker::importers;
 const fs::path k_readers_dir = fs::path(TRACKER_SOURCE_DIR) / "tests" / "golden" / "readers";
 
 std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line))
-        lines.push_back(line);
-    return lines;
+    return tracker::golden::read_bytes(path);
 }
 
 std::string describe_mismatch(const fs::path& expected_path, const fs::path& actual_path,
                               const std::string& expected, const std::string& actual) {
-    const auto expected_lines = split_lines(expected);
-    const auto actual_lines = split_lines(actual);
-    std::size_t first = 0;
-    while (first < expected_lines.size() && first < actual_lines.size() &&
-           expected_lines[first] == actual_lines[first])
-        ++first;
-    std::ostringstream message;
-    message << "golden mismatch\n--- expected: " << expected_path.string()
-            << "\n+++ actual:   " << actual_path.string() << "\nfirst difference at line "
-            << first + 1 << ":\n";
-    constexpr std::size_t k_context = 5;
-    for (std::size_t i = first; i < first + k_context; ++i) {
-        const bool in_expected = i < expected_lines.size();
-        const bool in_actual = i < actual_lines.size();
-        if (in_expected && in_actual && expected_lines[i] == actual_lines[i]) {
-            message << " " << expected_lines[i] << "\n";
-            continue;
-        }
-        if (in_expected) message << "-" << expected_lines[i] << "\n";
-        if (in_actual) message << "+" << actual_lines[i] << "\n";
-    }
-    if (expected_lines.size() == actual_lines.size() && first == expected_lines.size())
-        message << "(lines equal; difference in line endings or the final newline)\n";
-    message
-        << "see: diff -u '" << expected_path.string() << "' '" << actual_path.string()
-        << "'\nto accept the new output: TRACKER_UPDATE_GOLDEN=1 tracker_tests \"readers golden*\"";
-    return message.str();
+    return tracker::golden::describe_mismatch(expected_path, actual_path, expected, actual,
+                                              "readers golden*");
 }
 
 void check_golden(const std::string& actual, const fs::path& expected_path) {
@@ -169,7 +133,7 @@ ReaderOptions options_for(const fs::path& input) {
     fs::path map = input;
     map += ".map";
     if (fs::exists(map))
-        for (const auto& line : split_lines(read_bytes(map)))
+        for (const auto& line : tracker::golden::split_lines(read_bytes(map)))
             if (!line.empty()) options.column_map.push_back(line);
     return options;
 }
