@@ -9,6 +9,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <tuple>
 
 namespace tracker::store {
 
@@ -106,8 +107,12 @@ model::ClaimRecord read_claim_record(SQLite::Statement& row) {
 struct ClaimStore::Statements {
     explicit Statements(SQLite::Database& db)
         : find_hash(db, "SELECT id FROM articles WHERE content_hash = ?"),
-          latest_revision(db, "SELECT id FROM articles WHERE url = ? AND superseded_by IS NULL "
-                              "ORDER BY published DESC, id DESC LIMIT 1"),
+          // The current revisions of a URL (one, unless the database was
+          // edited by hand): the caller keeps the latest. No ORDER BY, which
+          // articles_url cannot serve: a sort would open a temporary b-tree
+          // for every article imported.
+          current_revisions(db, "SELECT id, published FROM articles "
+                                "WHERE url = ? AND superseded_by IS NULL"),
           // Re-chains the revisions of a URL in (published, id) order: each
           // points to the next, the last to none. Same rule as
           // schema/0002_article_revisions.sql.
@@ -129,7 +134,7 @@ struct ClaimStore::Statements {
                           "VALUES (?, ?, ?, ?) ON CONFLICT (file_key) DO NOTHING") {}
 
     SQLite::Statement find_hash;
-    SQLite::Statement latest_revision;
+    SQLite::Statement current_revisions;
     SQLite::Statement chain_revisions;
     SQLite::Statement insert_article;
     SQLite::Statement insert_claim;
@@ -214,9 +219,18 @@ ClaimStore::write_article(const model::Article& article, const std::string& hash
 
     std::optional<std::int64_t> previous;
     if (!article.url.empty()) {
-        StatementUse latest(sql.latest_revision);
-        latest->bind(1, article.url);
-        if (latest->executeStep()) previous = latest->getColumn(0).getInt64();
+        // The latest by (published, id), as chain_revisions orders them.
+        StatementUse current(sql.current_revisions);
+        current->bind(1, article.url);
+        std::string latest_published;
+        while (current->executeStep()) {
+            const std::int64_t id = current->getColumn(0).getInt64();
+            std::string published = current->getColumn(1).getString();
+            if (!previous || std::tie(published, id) > std::tie(latest_published, *previous)) {
+                previous = id;
+                latest_published = std::move(published);
+            }
+        }
     }
 
     const std::string published = model::format_date(*article.published);
@@ -240,26 +254,30 @@ ClaimStore::write_article(const model::Article& article, const std::string& hash
         chain->exec();
     }
 
+    // Texts are bound without a copy (SQLite reads them during exec(), while
+    // they are alive); metric and qualifier names are string literals, so
+    // their data is NUL-terminated.
     for (const model::Claim& claim : claims) {
         const std::int64_t claimant = claimant_id(claim.claimant, new_claimants);
+        const std::string as_of = model::format_date(claim.as_of);
         StatementUse insert(sql.insert_claim);
         insert->bind(1, article_id);
-        insert->bind(2, std::string(model::to_string(claim.metric)));
+        insert->bindNoCopy(2, model::to_string(claim.metric).data());
         insert->bind(3, claim.value);
-        insert->bind(4, std::string(model::to_string(claim.qualifier)));
+        insert->bindNoCopy(4, model::to_string(claim.qualifier).data());
         bind_optional(*insert, 5, claim.low);
         bind_optional(*insert, 6, claim.high);
-        insert->bind(7, claim.population);
+        insert->bindNoCopy(7, claim.population);
         insert->bind(8, claimant);
-        insert->bind(9, model::format_date(claim.as_of));
-        insert->bind(10, claim.sentence);
+        insert->bindNoCopy(9, as_of);
+        insert->bindNoCopy(10, claim.sentence);
         insert->bind(11, static_cast<std::int64_t>(claim.span_start));
         insert->bind(12, static_cast<std::int64_t>(claim.span_end));
-        insert->bind(13, claim.rule);
+        insert->bindNoCopy(13, claim.rule);
         // The article's date, copied for the series index: given here, the
         // trigger of schema/0004 has nothing to do (it would rewrite the row
         // and its index entry).
-        insert->bind(14, published);
+        insert->bindNoCopy(14, published);
         insert->exec();
     }
     return {WriteOutcome::imported, article_id, claims.size(), previous};
