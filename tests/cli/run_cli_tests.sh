@@ -10,19 +10,9 @@
 # with "N passed, M failed"; exits 1 when any check failed.
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 <path-to-tracker> <source-dir>" >&2
-    exit 2
-fi
-TRACKER=$(realpath -- "$1") || exit 2
-SRC=$(realpath -- "$2") || exit 2
-if [ ! -x "$TRACKER" ]; then
-    echo "$0: $TRACKER is not an executable" >&2
-    exit 2
-fi
-for tool in python3 grep sed awk cmp diff mktemp; do
-    command -v "$tool" >/dev/null || { echo "$0: $tool is required" >&2; exit 2; }
-done
+. "$(dirname "$0")/common.sh"
+take_tracker_and_source "$@"
+require_tools python3 grep sed awk cmp diff mktemp
 
 SAMPLES=("$SRC"/sample_articles/*.txt)
 N_SAMPLES=${#SAMPLES[@]}

@@ -31,19 +31,9 @@
 # (default 2000, 400 under TRACKER_SANITIZED) set the size.
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 <path-to-tracker> <source-dir>" >&2
-    exit 2
-fi
-TRACKER=$(realpath -- "$1") || exit 2
-SRC=$(realpath -- "$2") || exit 2
-if [ ! -x "$TRACKER" ]; then
-    echo "$0: $TRACKER is not an executable" >&2
-    exit 2
-fi
-for tool in python3 cmp diff mktemp sleep date; do
-    command -v "$tool" >/dev/null || { echo "$0: $tool is required (scripts/install-deps)" >&2; exit 2; }
-done
+. "$(dirname "$0")/common.sh"
+take_tracker_and_source "$@"
+require_tools python3 cmp diff mktemp sleep date
 
 GENERATE=$SRC/bench/generate_import_corpus.py
 STATE=$SRC/tests/cli/db_state.py

@@ -33,24 +33,14 @@
 # any check failed.
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 <path-to-tracker> <source-dir>" >&2
-    exit 2
-fi
-TRACKER=$(realpath -- "$1") || exit 2
-SRC=$(realpath -- "$2") || exit 2
+. "$(dirname "$0")/common.sh"
+take_tracker_and_source "$@"
 if [ ! -d "$SRC/tests/cli" ]; then
     echo "$0: $SRC is not the tracker source tree" >&2
     exit 2
 fi
-if [ ! -x "$TRACKER" ]; then
-    echo "$0: $TRACKER is not an executable" >&2
-    exit 2
-fi
 TIME=/usr/bin/time
-for tool in python3 grep sed timeout mktemp "$TIME"; do
-    command -v "$tool" >/dev/null || { echo "$0: $tool is required (GNU time: Debian package 'time')" >&2; exit 2; }
-done
+require_tools python3 grep sed timeout mktemp "$TIME"
 
 unset TRACKER_DB
 export TZ=UTC LC_ALL=C

@@ -12,19 +12,9 @@
 # change how many killed imports the kill check makes (default 3).
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 <path-to-tracker> <source-dir>" >&2
-    exit 2
-fi
-TRACKER=$(realpath -- "$1") || exit 2
-SRC=$(realpath -- "$2") || exit 2
-if [ ! -x "$TRACKER" ]; then
-    echo "$0: $TRACKER is not an executable" >&2
-    exit 2
-fi
-for tool in python3 sqlite3 grep sed awk cmp diff mktemp sort; do
-    command -v "$tool" >/dev/null || { echo "$0: $tool is required (scripts/install-deps)" >&2; exit 2; }
-done
+. "$(dirname "$0")/common.sh"
+take_tracker_and_source "$@"
+require_tools python3 sqlite3 grep sed awk cmp diff mktemp sort
 
 GENERATE=$SRC/bench/generate_import_corpus.py
 SAMPLES=("$SRC"/sample_articles/*.txt)

@@ -14,19 +14,9 @@
 # 1 when any check failed. Databases are built with python3's sqlite3.
 set -u
 
-if [ $# -ne 2 ]; then
-    echo "usage: $0 <path-to-tracker> <source-dir>" >&2
-    exit 2
-fi
-TRACKER=$(realpath -- "$1") || exit 2
-SRC=$(realpath -- "$2") || exit 2
-if [ ! -x "$TRACKER" ]; then
-    echo "$0: $TRACKER is not an executable" >&2
-    exit 2
-fi
-for tool in python3 sha256sum mktemp; do
-    command -v "$tool" >/dev/null || { echo "$0: $tool is required (scripts/install-deps)" >&2; exit 2; }
-done
+. "$(dirname "$0")/common.sh"
+take_tracker_and_source "$@"
+require_tools python3 sha256sum mktemp
 
 FIXTURE=$SRC/tests/fixtures/schema_v1.sql
 [ -e "$FIXTURE" ] || { echo "$FIXTURE missing" >&2; exit 2; }
