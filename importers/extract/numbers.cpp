@@ -68,8 +68,12 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
             continue;
         }
         // "twenty-one"
-        std::size_t dash = w.find('-');
-        if (dash != std::string_view::npos) {
+        // A loop rather than find(): the words are short, and a memchr call
+        // for every word of every sentence costs more than reading them.
+        std::size_t dash = 0;
+        while (dash < w.size() && w[dash] != '-')
+            ++dash;
+        if (dash < w.size()) {
             auto tens = lexicon.number_word(w.substr(0, dash));
             auto units = tens ? lexicon.number_word(w.substr(dash + 1)) : std::nullopt;
             if (tens && units && *tens >= 20 && *tens < 100 && *tens % 10 == 0 && *units < 10) {
