@@ -636,8 +636,18 @@ bool is_detention_article(std::string_view body) {
             if (lower(body[i + k]) != stem[k]) return false;
         return true;
     };
+    // The letters a stem starts with, either case: most bytes are none.
+    static constexpr auto k_stem_starts = [] {
+        std::array<bool, 256> starts{};
+        for (unsigned char c : {'p', 'd', 'a', 'c', 'j', 'h', 'k'}) {
+            starts[c] = true;
+            starts[c - 'a' + 'A'] = true;
+        }
+        return starts;
+    }();
     bool detention = false;
     for (std::size_t i = 0; i < body.size(); ++i) {
+        if (!k_stem_starts[static_cast<unsigned char>(body[i])]) continue;
         switch (lower(body[i])) {
         case 'p': detention = detention || at(i, "prison"); break;
         case 'd': detention = detention || at(i, "detain") || at(i, "detention"); break;
