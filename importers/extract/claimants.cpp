@@ -271,11 +271,25 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
     return {};
 }
 
+// Which rule found a source, in pieces that are joined only for the sources
+// that become attributions: most sources looked at are dropped. The pieces
+// are literals, words of the sentence or text of the body, all of which
+// outlive the sentence's attributions.
+struct Evidence {
+    std::array<std::string_view, 6> parts{};
+    std::string text() const {
+        std::string out;
+        for (std::string_view part : parts)
+            out += part;
+        return out;
+    }
+};
+
 struct Source {
     std::size_t first = 0;
     std::size_t last = 0;
     std::string claimant;
-    std::string evidence;
+    Evidence evidence;
 };
 
 // A claimant alias that ends exactly at `end` (longest first).
@@ -285,8 +299,10 @@ std::optional<Source> alias_ending_at(const TokenizedSentence& s, std::size_t en
     for (std::size_t start = lowest; start <= end; ++start) {
         const auto* entry = lookup(lexicon.claimant_aliases, &lexicon::WordInfo::alias, s, start);
         if (entry && start + entry->words.size() - 1 == end) {
-            return Source{start, end, lexicon.claimants[entry->payload].canonical,
-                          "alias '" + std::string(s.word(start)) + (start < end ? "...'" : "'")};
+            return Source{start,
+                          end,
+                          lexicon.claimants[entry->payload].canonical,
+                          {{"alias '", s.word(start), start < end ? "...'" : "'"}}};
         }
     }
     return std::nullopt;
@@ -298,8 +314,10 @@ std::optional<Source> alias_starting_at(const TokenizedSentence& s, std::size_t 
     const auto* entry = lookup(lexicon.claimant_aliases, &lexicon::WordInfo::alias, s, start);
     if (!entry) return std::nullopt;
     std::size_t end = start + entry->words.size() - 1;
-    return Source{start, end, lexicon.claimants[entry->payload].canonical,
-                  "alias '" + std::string(s.word(start)) + (start < end ? "...'" : "'")};
+    return Source{start,
+                  end,
+                  lexicon.claimants[entry->payload].canonical,
+                  {{"alias '", s.word(start), start < end ? "...'" : "'"}}};
 }
 
 // Capitalised words that start sentences but never name a source.
@@ -321,10 +339,9 @@ bool is_name_word(const TokenizedSentence& s, std::size_t k) {
     return !weekday_index(w) && !is_month_word(w) && !in(k_not_names, w);
 }
 
-std::string text_of(std::string_view body, const TokenizedSentence& s, std::size_t first,
-                    std::size_t last) {
-    return std::string(
-        body.substr(s.tokens[first].start, s.tokens[last].end - s.tokens[first].start));
+std::string_view text_of(std::string_view body, const TokenizedSentence& s, std::size_t first,
+                         std::size_t last) {
+    return body.substr(s.tokens[first].start, s.tokens[last].end - s.tokens[first].start);
 }
 
 // A surname standing for a person named in full before: "Hagari said"
@@ -366,9 +383,7 @@ std::optional<Source> national_figures(const TokenizedSentence& s, std::size_t k
     if (!is_demonym(s, k, ctx) || !in(k_figure_nouns, s.word(k + 1))) return std::nullopt;
     auto body = ctx.lexicon.canonical_claimant(std::string(s.word(k)) + " officials");
     if (!body) return std::nullopt;
-    return Source{k, k + 1, *body,
-                  "national figures '" + std::string(s.word(k)) + " " + std::string(s.word(k + 1)) +
-                      "'"};
+    return Source{k, k + 1, *body, {{"national figures '", s.word(k), " ", s.word(k + 1), "'"}}};
 }
 
 // A name the lexicon does not know: the capitalised words ending at `end`
@@ -394,14 +409,14 @@ std::optional<Source> proper_name_ending_at(const TokenizedSentence& s, std::siz
             return alias;
     }
     if (auto person = claimant_by_surname(s.word(end), ctx))
-        return Source{end, end, *person, "surname '" + std::string(s.word(end)) + "'"};
+        return Source{end, end, *person, {{"surname '", s.word(end), "'"}}};
     // Sentence-initial capitals that are not names: "The", "In".
     while (first < end && (s.word(first) == "the" || s.word(first) == "a" || s.word(first) == "an"))
         ++first;
     if (s.word(first) == "the" || s.word(first) == "'") return std::nullopt;
     if (first == end && is_demonym(s, first, ctx)) return std::nullopt; // "Israeli" alone
-    std::string name = text_of(ctx.body, s, first, end);
-    return Source{first, end, name, "name '" + name + "'"};
+    std::string_view name = text_of(ctx.body, s, first, end);
+    return Source{first, end, std::string(name), {{"name '", name, "'"}}};
 }
 
 std::optional<Source> description_ending_at(const TokenizedSentence& s, std::size_t end,
@@ -410,7 +425,7 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
     if (in(k_pronouns, noun) && noun != "its") {
         std::string who = resolve_reference({noun}, ctx);
         if (who.empty()) return std::nullopt;
-        return Source{end, end, who, "back-reference '" + std::string(noun) + "'"};
+        return Source{end, end, who, {{"back-reference '", noun, "'"}}};
     }
     if (!in(k_descriptions, noun)) return std::nullopt;
     // "the ministry", "the health ministry", "the territory's health
@@ -440,11 +455,10 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
                         all_words.push_back(s.word(j));
                     std::string who = resolve_reference(all_words, ctx);
                     if (!who.empty())
-                        return Source{first - 1, end, who,
-                                      "back-reference 'the " + std::string(noun) + "'"};
+                        return Source{first - 1, end, who, {{"back-reference 'the ", noun, "'"}}};
                 }
-                std::string name = text_of(ctx.body, s, first, end);
-                return Source{first, end, name, "name '" + name + "'"};
+                std::string_view name = text_of(ctx.body, s, first, end);
+                return Source{first, end, std::string(name), {{"name '", name, "'"}}};
             }
             if ((w == "a" || w == "an") && words.size() == 1) return std::nullopt;
             // "Ukraine's prosecutor general's office": a body of a named
@@ -454,9 +468,7 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
                     if (s.tokens[j].kind != TokenKind::word) break;
                     if (s.word(j + 1) != "'s" && s.word(j + 1) != "'") continue;
                     if (auto body = ctx.lexicon.canonical_claimant(s.word(j))) {
-                        return Source{j, end, *body,
-                                      "owner '" + std::string(s.word(j)) + "' of the " +
-                                          std::string(noun)};
+                        return Source{j, end, *body, {{"owner '", s.word(j), "' of the ", noun}}};
                     }
                 }
             }
@@ -464,7 +476,7 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
             // "the UN peacekeeping mission": a body of the named owner.
             if (who.empty()) who = owner;
             if (who.empty()) return std::nullopt;
-            return Source{start, end, who, "back-reference 'the " + std::string(noun) + "'"};
+            return Source{start, end, who, {{"back-reference 'the ", noun, "'"}}};
         }
         if (s.tokens[first - 1].kind != TokenKind::word) break;
         // "the UN agency": a known name as a modifier is part of the description.
@@ -480,7 +492,7 @@ std::optional<Source> description_ending_at(const TokenizedSentence& s, std::siz
     // "Army figures show ...": a description that opens the sentence.
     if (first == 0 && !capitalised) {
         std::string who = resolve_reference(words, ctx);
-        if (!who.empty()) return Source{0, end, who, "back-reference '" + std::string(noun) + "'"};
+        if (!who.empty()) return Source{0, end, who, {{"back-reference '", noun, "'"}}};
     }
     return std::nullopt;
 }
@@ -514,8 +526,8 @@ std::optional<Source> generic_source_ending_at(const TokenizedSentence& s, std::
         s.word(first - 1) != "the" && s.word(first - 1) != "and" && s.word(first - 1) != "," &&
         s.word(first - 1).size() > 2)
         --first;
-    std::string name = text_of(ctx.body, s, first, end);
-    return Source{first, end, name, "unnamed source '" + name + "'"};
+    std::string_view name = text_of(ctx.body, s, first, end);
+    return Source{first, end, std::string(name), {{"unnamed source '", name, "'"}}};
 }
 
 std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t end,
@@ -528,7 +540,9 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
             if (auto ref = description_ending_at(s, body_end, ctx)) return ref;
         if (auto alias = alias_ending_at(s, body_end, ctx.lexicon)) {
             alias->last = end;
-            alias->evidence += " (its " + std::string(s.word(end)) + ")";
+            alias->evidence.parts[3] = " (its ";
+            alias->evidence.parts[4] = s.word(end);
+            alias->evidence.parts[5] = ")";
             // "Israeli officials" stays an alias of its own when the lexicon has one.
             if (auto whole = alias_ending_at(s, end, ctx.lexicon);
                 whole && whole->first <= alias->first)
@@ -548,9 +562,8 @@ std::optional<Source> source_ending_at(const TokenizedSentence& s, std::size_t e
         std::vector<std::string_view> words{s.word(end - 1), s.word(end)};
         std::string who = resolve_reference(words, ctx);
         if (!who.empty())
-            return Source{end - 1, end, who,
-                          "description '" + std::string(s.word(end - 1)) + " " +
-                              std::string(s.word(end)) + "'"};
+            return Source{
+                end - 1, end, who, {{"description '", s.word(end - 1), " ", s.word(end), "'"}}};
     }
     if (auto alias = alias_ending_at(s, end, ctx.lexicon)) {
         // "the group" is an alias of Hamas in the spec's list, but as a
@@ -595,7 +608,7 @@ std::optional<Source> source_starting_at(const TokenizedSentence& s, std::size_t
     if (is_name_word(s, k)) return proper_name_ending_at(s, end, ctx);
     // "according to al-Qudra": a surname that starts in lower case.
     if (auto person = claimant_by_surname(s.word(k), ctx))
-        return Source{k, k, *person, "surname '" + std::string(s.word(k)) + "'"};
+        return Source{k, k, *person, {{"surname '", s.word(k), "'"}}};
     return std::nullopt;
 }
 
@@ -695,7 +708,7 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
                     source = source_ending_at(s, end - 1, ctx);
                     // "the government media office in Gaza said": a place after
                     // the body's description is not the source.
-                    if (source && source->evidence.rfind("name", 0) == 0) {
+                    if (source && source->evidence.parts[0].starts_with("name")) {
                         std::size_t j = source->first;
                         while (j > 0 && source->first - j < 3 && !s.tokens[j - 1].capitalized &&
                                s.word(j - 1) != "in" && s.word(j - 1) != "of" &&
@@ -743,7 +756,7 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
             if (cue->words.size() > 1) {
                 // "by its count": the source is the one referred back to.
                 if (!ctx.history.empty())
-                    source = Source{k, k, ctx.history.back(), "back-reference 'its'"};
+                    source = Source{k, k, ctx.history.back(), {{"back-reference 'its'"}}};
             } else {
                 // "the ministry's overall toll", "an AFP tally", "a statement by X"
                 for (std::size_t back = 1; back <= 3 && back <= k && !source; ++back) {
@@ -763,7 +776,8 @@ std::vector<Attribution> attributions_in(const TokenizedSentence& s, Context& ct
         a.source_last = source->last;
         a.claimant = source->claimant;
         a.citing = citing;
-        a.evidence = "claimant: " + source->evidence + " with '" + std::string(s.word(k)) + "'";
+        a.evidence =
+            "claimant: " + source->evidence.text() + " with '" + std::string(s.word(k)) + "'";
         // Later back-references in this sentence may point to this source.
         remember(ctx.history, a.claimant);
         found.push_back(std::move(a));

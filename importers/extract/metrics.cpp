@@ -579,8 +579,10 @@ bool prison_setting(const TokenizedSentence& s) {
     return false;
 }
 
+// `prison()` says whether the figure is about prison (read only when it matters).
+template <typename Prison>
 std::optional<Metric> metric_for(const std::string& head_class, const std::string& event,
-                                 bool prison) {
+                                 const Prison& prison) {
     bool hostage = head_class == "hostage";
     bool prisoner = head_class == "prisoner";
     // Bodies and coffins count the dead, whatever happens to them.
@@ -591,14 +593,14 @@ std::optional<Metric> metric_for(const std::string& head_class, const std::strin
     if (event == "displaced") return Metric::displaced;
     if (event == "casualties") return Metric::casualties;
     if (event == "taken")
-        return prisoner || (!hostage && prison) ? Metric::detained : Metric::hostages_taken;
+        return prisoner || (!hostage && prison()) ? Metric::detained : Metric::hostages_taken;
     if (event == "detained") return Metric::detained;
     if (event == "held") {
-        if (prisoner || (!hostage && prison)) return Metric::detained;
+        if (prisoner || (!hostage && prison())) return Metric::detained;
         return Metric::hostages_held;
     }
     if (event == "released") {
-        if (prisoner || (!hostage && prison)) return Metric::prisoners_released;
+        if (prisoner || (!hostage && prison())) return Metric::prisoners_released;
         return Metric::hostages_released;
     }
     if (event.empty()) {
@@ -634,8 +636,18 @@ bool is_detention_article(std::string_view body) {
             if (lower(body[i + k]) != stem[k]) return false;
         return true;
     };
+    // The letters a stem starts with, either case: most bytes are none.
+    static constexpr auto k_stem_starts = [] {
+        std::array<bool, 256> starts{};
+        for (unsigned char c : {'p', 'd', 'a', 'c', 'j', 'h', 'k'}) {
+            starts[c] = true;
+            starts[c - 'a' + 'A'] = true;
+        }
+        return starts;
+    }();
     bool detention = false;
     for (std::size_t i = 0; i < body.size(); ++i) {
+        if (!k_stem_starts[static_cast<unsigned char>(body[i])]) continue;
         switch (lower(body[i])) {
         case 'p': detention = detention || at(i, "prison"); break;
         case 'd': detention = detention || at(i, "detain") || at(i, "detention"); break;
@@ -661,9 +673,14 @@ bool is_detention_article(std::string_view body) {
 }
 
 void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
-                    const lexicon::Lexicon& lexicon, bool detention_article,
+                    const lexicon::Lexicon& lexicon, const DetentionArticle& detention_article,
                     const Candidate* previous_sentence) {
-    const bool prison = detention_article || prison_setting(s);
+    // Both scans run only for a figure whose metric depends on them.
+    std::optional<bool> prison_known;
+    auto prison = [&] {
+        if (!prison_known) prison_known = detention_article() || prison_setting(s);
+        return *prison_known;
+    };
     const bool sentence_mentions_un = mentions_un(s);
     for (std::size_t self = 0; self < all.size(); ++self) {
         Candidate& c = all[self];
@@ -717,7 +734,7 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         if ((head_class.empty() || head_class == "people") && found.relative &&
             (found.relative->payload.meaning == "held" ||
              found.relative->payload.meaning == "taken") &&
-            !prison)
+            !prison())
             head_class = "hostage";
         // "including 34 it says are dead", "the bodies of eight more": the
         // part is of the same kind as the number it belongs to.

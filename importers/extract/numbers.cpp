@@ -68,8 +68,12 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
             continue;
         }
         // "twenty-one"
-        std::size_t dash = w.find('-');
-        if (dash != std::string_view::npos) {
+        // A loop rather than find(): the words are short, and a memchr call
+        // for every word of every sentence costs more than reading them.
+        std::size_t dash = 0;
+        while (dash < w.size() && w[dash] != '-')
+            ++dash;
+        if (dash < w.size()) {
             auto tens = lexicon.number_word(w.substr(0, dash));
             auto units = tens ? lexicon.number_word(w.substr(dash + 1)) : std::nullopt;
             if (tens && units && *tens >= 20 && *tens < 100 && *tens % 10 == 0 && *units < 10) {
@@ -93,6 +97,16 @@ parse_number_words(const TokenizedSentence& s, std::size_t at, const lexicon::Le
     }
     if (!last) return std::nullopt;
     return std::make_pair(total + current, *last);
+}
+
+// Whether parse_number_words() could read a number from this word on: only
+// "a" ("a million"), a number word or a hyphenated word ("twenty-one") can
+// start one. Most words are none, and this check is cheaper than the parse.
+bool may_start_number_words(std::string_view w, const lexicon::Lexicon& lexicon) {
+    if (w == "a" || lexicon.number_word(w)) return true;
+    for (char c : w)
+        if (c == '-') return true;
+    return false;
 }
 
 // Why a number is not a count of anything, judging from the tokens around
@@ -220,11 +234,7 @@ bool is_month_word(std::string_view word) {
     return false;
 }
 
-std::optional<unsigned> weekday_index(std::string_view word) {
-    if (word.size() < 6) return std::nullopt; // "friday" is the shortest
-    if (word[word.size() - 2] == '\'' && word.back() == 's') word.remove_suffix(2);
-    // Every weekday ends in "day"; most words are rejected there.
-    if (word.size() < 6 || word.substr(word.size() - 3) != "day") return std::nullopt;
+std::optional<unsigned> weekday_of_day_word(std::string_view word) {
     for (unsigned i = 0; i < k_weekdays.size(); ++i)
         if (word.size() == k_weekdays[i].size() && word[0] == k_weekdays[i][0] &&
             word == k_weekdays[i])
@@ -251,6 +261,7 @@ std::vector<Candidate> find_numbers(const TokenizedSentence& s, const lexicon::L
             value = *digits;
             if (scale == 1 && t[i].folded.find('.') != std::string_view::npos) reject = "decimal";
         } else if (t[i].kind == TokenKind::word) {
+            if (!may_start_number_words(t[i].folded, lexicon)) continue;
             auto parsed = parse_number_words(s, i, lexicon);
             if (!parsed) continue;
             value = parsed->first;

@@ -20,8 +20,18 @@ std::optional<std::int64_t> parse_digits(std::string_view text, std::int64_t sca
 
 // Whether a folded word is a month name or its abbreviation ("oct", "oct.").
 bool is_month_word(std::string_view word);
+// Whether a folded word ending in "day" (possessive removed) is a weekday name.
+std::optional<unsigned> weekday_of_day_word(std::string_view word);
 // Whether a folded word is a weekday name, possessive included ("monday's").
-std::optional<unsigned> weekday_index(std::string_view word);
+// Inline: it is asked of many words, and most do not end in "day".
+inline std::optional<unsigned> weekday_index(std::string_view word) {
+    if (word.size() < 6) return std::nullopt; // "friday" is the shortest
+    if (word[word.size() - 2] == '\'' && word.back() == 's') word.remove_suffix(2);
+    std::size_t n = word.size();
+    if (n < 6 || word[n - 3] != 'd' || word[n - 2] != 'a' || word[n - 1] != 'y')
+        return std::nullopt;
+    return weekday_of_day_word(word);
+}
 
 std::vector<Candidate> find_numbers(const TokenizedSentence& sentence,
                                     const lexicon::Lexicon& lexicon);

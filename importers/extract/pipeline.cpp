@@ -18,8 +18,10 @@ namespace {
 
 std::string join_reasons(const std::vector<std::string>& reasons) {
     std::string out;
-    for (const auto& r : reasons)
-        out += (out.empty() ? "" : "; ") + r;
+    for (const auto& r : reasons) {
+        if (!out.empty()) out += "; ";
+        out += r;
+    }
     return out;
 }
 
@@ -51,7 +53,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     Extraction result;
     ClaimantResolver claimants(lexicon, article.outlet);
     DuplicateFilter duplicates; // claims are merged as they are found
-    const bool detention_article = is_detention_article(body);
+    const DetentionArticle detention_article(body);
     std::optional<Candidate> last_figure; // the previous sentence's last claim
     TokenizedSentence
         sentence; // reused: its buffers keep their memory from one sentence to the next

@@ -48,6 +48,20 @@ bool starts_sentence(std::string_view body, std::size_t at) {
     return false;
 }
 
+// The first line break or . ! ? at or after `from` (the size if none): the
+// only bytes where a sentence may end, skipped to with one test per byte.
+std::size_t next_mark(std::string_view body, std::size_t from) {
+    static constexpr auto k_marks = [] {
+        std::array<bool, 256> marks{};
+        for (unsigned char c : {'\n', '.', '!', '?'})
+            marks[c] = true;
+        return marks;
+    }();
+    while (from < body.size() && !k_marks[static_cast<unsigned char>(body[from])])
+        ++from;
+    return from;
+}
+
 } // namespace
 
 bool SentenceSplitter::next(SentenceSpan& out) {
@@ -119,7 +133,9 @@ bool SentenceSplitter::scan_sentence(SentenceSpan& out) {
         }
         start_ = end;
     };
-    while (!found && i_ < body.size()) {
+    while (!found) {
+        i_ = next_mark(body, i_);
+        if (i_ >= body.size()) break;
         std::size_t i = i_++;
         char c = body[i];
         if (c == '\n') {

@@ -3,7 +3,6 @@
 #include "importers/lexicon/lexicon.hpp"
 
 #include <algorithm>
-#include <optional>
 
 namespace tracker::extract {
 
@@ -190,34 +189,32 @@ void tokenize_into(std::string_view text, std::size_t base, std::string& storage
             if (token.end > n) token.end = n;
         }
         // A possessive "'s" is a token of its own, so that "Hamas's" matches "Hamas".
-        std::optional<Token> possessive;
+        std::size_t possessive = 0; // its length in bytes, 0 if none
         if (token.kind == TokenKind::word && token.end - token.start > 2) {
             std::string_view w = text.substr(token.start, token.end - token.start);
-            std::size_t cut = 0;
-            if (w.size() > 2 && w.substr(w.size() - 2) == "'s")
-                cut = 2;
+            if (w.size() > 2 && w[w.size() - 2] == '\'' && w.back() == 's')
+                possessive = 2;
             else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s")
-                cut = 4;
-            if (cut) {
-                Token tail;
-                tail.kind = TokenKind::word;
-                tail.start = token.end - cut + base;
-                tail.end = token.end + base;
-                tail.folded = "'s"; // a literal: needs no storage
-                possessive = std::move(tail);
-                token.end -= cut;
-            }
+                possessive = 4;
+            token.end -= possessive;
         }
         std::string_view raw = text.substr(token.start, token.end - token.start);
         // A number keeps only its digits and separators, without the
         // invisible or space characters read inside it.
         token.folded = token.kind == TokenKind::number ? digits_into(raw) : fold_into(raw);
         token.capitalized = c >= 'A' && c <= 'Z';
+        i = token.end + possessive;
         token.start += base;
         token.end += base;
-        tokens.push_back(std::move(token));
-        if (possessive) tokens.push_back(std::move(*possessive));
-        i = tokens.back().end - base;
+        tokens.push_back(token);
+        if (possessive) {
+            Token tail;
+            tail.kind = TokenKind::word;
+            tail.start = token.end;
+            tail.end = token.end + possessive;
+            tail.folded = "'s"; // a literal: needs no storage
+            tokens.push_back(tail);
+        }
     }
     storage.resize(static_cast<std::size_t>(out - begin));
 }

@@ -281,13 +281,15 @@ void Lexicon::index_words() {
     while (size < 2 * infos.size() + 1)
         size *= 2;
     m_word_slots.assign(size, WordSlot{});
+    m_word_tags.assign(size, 0);
     m_word_mask = size - 1;
     for (auto& [word, info] : infos) {
         const std::size_t hash = TransparentHash{}(word);
         std::size_t at = hash & m_word_mask;
-        while (m_word_slots[at].used)
+        while (m_word_tags[at] != 0)
             at = (at + 1) & m_word_mask;
-        m_word_slots[at] = WordSlot{word, hash, info, true};
+        m_word_slots[at] = WordSlot{word, info};
+        m_word_tags[at] = word_tag(hash);
     }
 }
 

@@ -197,11 +197,13 @@ class Lexicon {
     const WordInfo* word_info(std::string_view word) const {
         if (!m_word_filter.may_hold(word)) return nullptr;
         const std::size_t hash = TransparentHash{}(word);
-        // Open addressing with linear probing in a power-of-two table.
+        const std::size_t tag = word_tag(hash);
+        // Open addressing with linear probing in a power-of-two table; the
+        // probe reads the small array of tags, a slot only when its tag matches.
         for (std::size_t at = hash & m_word_mask;; at = (at + 1) & m_word_mask) {
-            const WordSlot& slot = m_word_slots[at];
-            if (!slot.used) return nullptr;
-            if (slot.hash == hash && slot.word == word) return &slot.info;
+            const std::size_t slot_tag = m_word_tags[at];
+            if (slot_tag == 0) return nullptr;
+            if (slot_tag == tag && m_word_slots[at].word == word) return &m_word_slots[at].info;
         }
     }
     void index_words();
@@ -212,12 +214,15 @@ class Lexicon {
 
     struct WordSlot {
         std::string word;
-        std::size_t hash = 0;
         WordInfo info;
-        bool used = false;
     };
+    // A slot's tag: its word's hash, never 0, which marks a free slot.
+    static std::size_t word_tag(std::size_t hash) { return hash | 1u; }
     // Every first word of a phrase table; at least one slot stays free.
     std::vector<WordSlot> m_word_slots = std::vector<WordSlot>(1);
+    // The slots' tags apart, so that probing touches a few cache lines and not
+    // the slots (a word and its WordInfo each), most of which it rejects.
+    std::vector<std::size_t> m_word_tags = std::vector<std::size_t>(1, 0);
     std::size_t m_word_mask = 0;
     FirstWordFilter m_word_filter; // of the words in m_word_slots
 

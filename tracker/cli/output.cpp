@@ -198,8 +198,17 @@ namespace {
 // and control characters escaped.
 void write_json_string(std::string& out, std::string_view text) {
     out += '"';
-    for (char ch : text) {
-        unsigned char c = static_cast<unsigned char>(ch);
+    auto plain = [](unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Runs of characters that need no escape are appended at once.
+        std::size_t run = i;
+        while (run < text.size() && plain(static_cast<unsigned char>(text[run])))
+            ++run;
+        out.append(text.data() + i, run - i);
+        if (run == text.size()) break;
+        i = run + 1;
+        unsigned char c = static_cast<unsigned char>(text[run]);
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -208,14 +217,11 @@ void write_json_string(std::string& out, std::string_view text) {
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                out += escaped;
-            } else {
-                out += ch;
-            }
+        default: { // the other control characters
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+            out += escaped;
+        }
         }
     }
     out += '"';
