@@ -191,6 +191,22 @@ std::vector<std::string_view> other_words(std::string_view name,
     return others;
 }
 
+// Plural nouns that, lower case before a verb of saying, name a source the
+// text leaves unnamed: "aid groups said", "medics said", "witnesses said".
+constexpr std::array<std::string_view, 16> k_generic_sources{
+    "groups",    "agencies",   "organisations", "organizations", "medics",   "doctors",
+    "witnesses", "residents",  "sources",       "activists",     "monitors", "diplomats",
+    "rescuers",  "paramedics", "mediators",     "workers"};
+
+// A source the text left unnamed ("Medics", "aid groups"): a crowd of
+// people, not a body that "the army" or "the government" could stand for.
+bool is_unnamed_source(std::string_view claimant) {
+    const std::size_t space = claimant.rfind(' ');
+    const std::string folded =
+        lexicon::fold_word(space == std::string_view::npos ? claimant : claimant.substr(space + 1));
+    return in(k_generic_sources, folded);
+}
+
 // "the ministry", "the health ministry", "the military", "it": the body a
 // description or pronoun refers back to. In order: the last claimant whose
 // names hold the description's words; a body of the lexicon whose names
@@ -265,8 +281,12 @@ std::string resolve_reference(const std::vector<std::string_view>& words, const 
         phrase += " " + std::string(w);
     if (auto known = ctx.lexicon.canonical_claimant(phrase)) return *known;
     if (auto known = ctx.lexicon.canonical_claimant("the " + std::string(noun))) return *known;
-    if (!history.empty() && (noun == "army" || noun == "military" || noun == "government" ||
-                             noun == "authorities" || noun == "forces"))
+    // "The army said" after a body the text named itself (no lexicon entry):
+    // most likely that body. Never a crowd of unnamed people ("Medics said
+    // 12 were wounded. The army said...").
+    if (!history.empty() && !is_unnamed_source(history.back()) &&
+        (noun == "army" || noun == "military" || noun == "government" || noun == "authorities" ||
+         noun == "forces"))
         return history.back();
     return {};
 }
@@ -503,13 +523,6 @@ constexpr std::array<std::string_view, 17> k_speaker_roles{
     "spokesman", "spokeswoman", "spokesperson",   "official", "officials", "chief",
     "head",      "envoy",       "representative", "director", "minister",  "spokespeople",
     "commander", "leader",      "correspondent",  "reporter", "reporters"};
-
-// Plural nouns that, lower case before a verb of saying, name a source the
-// text leaves unnamed: "aid groups said", "medics said", "witnesses said".
-constexpr std::array<std::string_view, 16> k_generic_sources{
-    "groups",    "agencies",   "organisations", "organizations", "medics",   "doctors",
-    "witnesses", "residents",  "sources",       "activists",     "monitors", "diplomats",
-    "rescuers",  "paramedics", "mediators",     "workers"};
 
 std::optional<Source> generic_source_ending_at(const TokenizedSentence& s, std::size_t end,
                                                const Context& ctx) {

@@ -197,6 +197,17 @@ TEST_CASE("claimants: a sentence whose subject refers back continues the claiman
     CHECK(claim_with_value(claims, 4385)->claimant == "Gaza Health Ministry");
 }
 
+TEST_CASE("claimants: 'the army' does not refer back to a crowd of unnamed people", "[claimants]") {
+    // Medics are not an army: the second figure is not theirs.
+    CHECK(claimant_of("Paramedics said 14 people were hurt in the shelling. "
+                      "The army said 30 soldiers had been taken prisoner.",
+                      30) != "Paramedics");
+    // A body the text named itself still stands behind "the army".
+    CHECK(claimant_of("The Rapid Support Forces said 30 of their fighters were killed. "
+                      "The army said 12 civilians died in the raid.",
+                      12) == "Rapid Support Forces");
+}
+
 // ---------------------------------------------------------------- writer's voice
 
 TEST_CASE("claimants: a sentence with no attribution is the outlet's", "[claimants]") {
