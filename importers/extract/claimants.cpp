@@ -923,13 +923,13 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
         }
         if (best) {
             c.claimant = best->claimant;
-            c.reasons.push_back(best->evidence);
+            c.add_reason(best->evidence);
         } else if (continued) {
             c.claimant = *continued;
-            c.reasons.push_back("claimant: the sentence refers back to " + *continued);
+            c.add_reason("claimant: the sentence refers back to " + *continued);
         } else {
             c.claimant = m_outlet;
-            c.reasons.push_back("claimant: writer's voice, the outlet");
+            c.add_reason("claimant: writer's voice, the outlet");
         }
     }
     if (continued) remember(m_history, *continued);
