@@ -59,8 +59,8 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
         tokenize_sentence_into(sentence, body, span.start, span.end);
         sentence.starts_paragraph = span.starts_paragraph;
         annotate_sentence(sentence, lexicon);
-        std::swap(candidates, previous_candidates); // last_figure stays valid
-        candidates = find_numbers(sentence, lexicon);
+        std::swap(candidates, previous_candidates);       // last_figure stays valid
+        find_numbers_into(candidates, sentence, lexicon); // keeps the vector's memory
         if (candidates.empty()) {
             // Still read attributions, for later back-references.
             claimants.assign(body, sentence, candidates);
