@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tracker::extract {
@@ -37,8 +38,14 @@ struct Candidate {
     std::string claimant;
     std::optional<model::Date> as_of;
 
-    // Which rule or lexicon entry decided each field, for `extract --explain`.
-    std::vector<std::string> reasons;
+    // Which rule or lexicon entry decided each field, joined by "; ", for
+    // `extract --explain` and the claim's rule. Joined as they come: one
+    // string, not one allocation per reason and another to join them.
+    std::string reasons;
+    void add_reason(std::string_view reason) {
+        if (!reasons.empty()) reasons += "; ";
+        reasons += reason;
+    }
 };
 
 } // namespace tracker::extract

@@ -368,21 +368,15 @@ std::string_view text_of(std::string_view body, const TokenizedSentence& s, std:
 // after "Daniel Hagari", or a spokesman known to the lexicon.
 std::optional<std::string> claimant_by_surname(std::string_view surname, const Context& ctx) {
     if (surname.size() < 3) return std::nullopt;
-    auto matches = [&](const lexicon::Claimant& claimant) {
-        for (const auto& known : claimant.surnames)
-            if (known == surname) return true;
-        return false;
-    };
+    // Through the lexicon's index of surnames, not a scan of every claimant.
+    const auto& bearers = ctx.lexicon.claimants_with_surname(surname);
+    if (bearers.empty()) return std::nullopt;
     for (auto it = ctx.history.rbegin(); it != ctx.history.rend(); ++it)
-        if (const auto* claimant = ctx.lexicon.find_claimant(*it); claimant && matches(*claimant))
+        if (auto index = ctx.lexicon.find_claimant_index(*it);
+            index && std::find(bearers.begin(), bearers.end(), *index) != bearers.end())
             return *it;
-    std::optional<std::string> only;
-    for (const auto& claimant : ctx.lexicon.claimants) {
-        if (!matches(claimant)) continue;
-        if (only) return std::nullopt; // two bodies share the surname
-        only = claimant.canonical;
-    }
-    return only;
+    if (bearers.size() > 1) return std::nullopt; // two bodies share the surname
+    return ctx.lexicon.claimants[bearers.front()].canonical;
 }
 
 // Whether the word at `k` is a nationality adjective ("Israeli", "Thai").
@@ -923,13 +917,13 @@ std::vector<Attribution> ClaimantResolver::assign(std::string_view body, const T
         }
         if (best) {
             c.claimant = best->claimant;
-            c.reasons.push_back(best->evidence);
+            c.add_reason(best->evidence);
         } else if (continued) {
             c.claimant = *continued;
-            c.reasons.push_back("claimant: the sentence refers back to " + *continued);
+            c.add_reason("claimant: the sentence refers back to " + *continued);
         } else {
             c.claimant = m_outlet;
-            c.reasons.push_back("claimant: writer's voice, the outlet");
+            c.add_reason("claimant: writer's voice, the outlet");
         }
     }
     if (continued) remember(m_history, *continued);

@@ -230,12 +230,11 @@ void assign_dates(const TokenizedSentence& s, std::vector<Candidate>& candidates
         }
         if (best) {
             c.as_of = best->day;
-            c.reasons.push_back(std::string("date: ") +
-                                (best->statement ? "statement day " : "event day ") +
-                                best->evidence);
+            c.add_reason(std::string("date: ") +
+                         (best->statement ? "statement day " : "event day ") + best->evidence);
         } else {
             c.as_of = published;
-            c.reasons.push_back("date: publication date");
+            c.add_reason("date: publication date");
         }
     }
 }

@@ -807,7 +807,7 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
                     : "no metric for '" + (np.evidence.empty() ? head_class : np.evidence) + "'";
             continue;
         }
-        c.reasons.push_back(why);
+        c.add_reason(why);
         c.is_subset = left.subset || np.partitive;
         switch (*c.metric) {
         case Metric::hostages_taken:
@@ -885,10 +885,9 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         if (!own_group && carries && !np.mixed &&
             (np.head_class.empty() || np.measure || np.partitive)) {
             c.population = linked->population;
-            if (!c.population.empty())
-                c.reasons.push_back("population: carried over from the list");
+            if (!c.population.empty()) c.add_reason("population: carried over from the list");
         } else if (!c.population.empty()) {
-            c.reasons.push_back("population: '" + c.population + "'");
+            c.add_reason("population: '" + c.population + "'");
         }
     }
 }

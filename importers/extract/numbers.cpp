@@ -244,6 +244,13 @@ std::optional<unsigned> weekday_of_day_word(std::string_view word) {
 
 std::vector<Candidate> find_numbers(const TokenizedSentence& s, const lexicon::Lexicon& lexicon) {
     std::vector<Candidate> found;
+    find_numbers_into(found, s, lexicon);
+    return found;
+}
+
+void find_numbers_into(std::vector<Candidate>& found, const TokenizedSentence& s,
+                       const lexicon::Lexicon& lexicon) {
+    found.clear();
     const auto& t = s.tokens;
     for (std::size_t i = 0; i < t.size(); ++i) {
         // Most tokens are no number: read the value before building a candidate.
@@ -313,7 +320,6 @@ std::vector<Candidate> find_numbers(const TokenizedSentence& s, const lexicon::L
         found.push_back(std::move(c));
         i = found.back().last;
     }
-    return found;
 }
 
 } // namespace tracker::extract

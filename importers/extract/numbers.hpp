@@ -35,5 +35,8 @@ inline std::optional<unsigned> weekday_index(std::string_view word) {
 
 std::vector<Candidate> find_numbers(const TokenizedSentence& sentence,
                                     const lexicon::Lexicon& lexicon);
+// The same into `found` (cleared first), reusing its memory from one sentence to the next.
+void find_numbers_into(std::vector<Candidate>& found, const TokenizedSentence& sentence,
+                       const lexicon::Lexicon& lexicon);
 
 } // namespace tracker::extract

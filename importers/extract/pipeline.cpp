@@ -11,19 +11,12 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 namespace tracker::extract {
 
 namespace {
-
-std::string join_reasons(const std::vector<std::string>& reasons) {
-    std::string out;
-    for (const auto& r : reasons) {
-        if (!out.empty()) out += "; ";
-        out += r;
-    }
-    return out;
-}
 
 bool continuation_byte(std::string_view body, std::size_t at) {
     return at < body.size() && (static_cast<unsigned char>(body[at]) & 0xC0) == 0x80;
@@ -54,7 +47,11 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
     ClaimantResolver claimants(lexicon, article.outlet);
     DuplicateFilter duplicates; // claims are merged as they are found
     const DetentionArticle detention_article(body);
-    std::optional<Candidate> last_figure; // the previous sentence's last claim
+    // The sentence's numbers, and the previous sentence's, which hold its
+    // last claim (`last_figure`): a pointer to it, not a copy of its strings.
+    std::vector<Candidate> candidates;
+    std::vector<Candidate> previous_candidates;
+    const Candidate* last_figure = nullptr;
     TokenizedSentence
         sentence; // reused: its buffers keep their memory from one sentence to the next
     SentenceSplitter splitter(body);
@@ -62,23 +59,23 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
         tokenize_sentence_into(sentence, body, span.start, span.end);
         sentence.starts_paragraph = span.starts_paragraph;
         annotate_sentence(sentence, lexicon);
-        std::vector<Candidate> candidates = find_numbers(sentence, lexicon);
+        std::swap(candidates, previous_candidates);       // last_figure stays valid
+        find_numbers_into(candidates, sentence, lexicon); // keeps the vector's memory
         if (candidates.empty()) {
             // Still read attributions, for later back-references.
             claimants.assign(body, sentence, candidates);
-            last_figure.reset();
+            last_figure = nullptr;
             continue;
         }
         assign_qualifiers(sentence, candidates, lexicon);
-        assign_metrics(sentence, candidates, lexicon, detention_article,
-                       last_figure ? &*last_figure : nullptr);
+        assign_metrics(sentence, candidates, lexicon, detention_article, last_figure);
         auto attributions = claimants.assign(body, sentence, candidates);
         assign_dates(sentence, candidates, published, attributions);
         std::string_view text = body.substr(span.start, span.end - span.start);
-        last_figure.reset();
+        last_figure = nullptr;
         for (const Candidate& c : candidates)
-            if (c.reject.empty()) last_figure = c;
-        for (const Candidate& c : candidates) {
+            if (c.reject.empty()) last_figure = &c;
+        for (Candidate& c : candidates) {
             std::size_t start = sentence.tokens[c.first].start;
             std::size_t end = sentence.tokens[c.last].end;
             if (!c.reject.empty()) {
@@ -103,7 +100,7 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
             claim.sentence = evidence(body, span.start, span.end, start, end, text);
             claim.span_start = start;
             claim.span_end = end;
-            claim.rule = join_reasons(c.reasons);
+            claim.rule = std::move(c.reasons); // read by nothing after this
             result.claims.push_back(std::move(claim));
         }
     }

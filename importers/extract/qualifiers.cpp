@@ -51,7 +51,7 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
             c.own_qualifier = true;
             // "between 200 and 250" starts at "between".
             if (c.first > 0 && s.word(c.first - 1) == "between") c.qualifier_first = c.first - 1;
-            c.reasons.push_back("qualifier: range");
+            c.add_reason("qualifier: range");
         } else {
             // The longest cue that ends right before the number.
             for (std::size_t length = 4; length >= 1 && !c.own_qualifier; --length) {
@@ -69,7 +69,7 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
                     std::string phrase;
                     for (const auto& w : cue->words)
                         phrase += (phrase.empty() ? "" : " ") + w;
-                    c.reasons.push_back("qualifier: '" + phrase + "'");
+                    c.add_reason("qualifier: '" + phrase + "'");
                 }
             }
             // "68,000-plus"
@@ -77,7 +77,7 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
                 s.word(c.last - 1) == "-") {
                 c.qualifier = Qualifier::at_least;
                 c.own_qualifier = true;
-                c.reasons.push_back("qualifier: '-plus'");
+                c.add_reason("qualifier: '-plus'");
             }
         }
         if (!c.own_qualifier && previous && previous->qualifier != Qualifier::exact &&
@@ -104,7 +104,7 @@ void assign_qualifiers(const TokenizedSentence& s, std::vector<Candidate>& candi
             bool own_verb = verb_between && is_auxiliary(s.word(next));
             if (joined && only_list_words && !own_verb) {
                 c.qualifier = previous->qualifier;
-                c.reasons.push_back("qualifier: shared with the list's first number");
+                c.add_reason("qualifier: shared with the list's first number");
             }
         }
         if (c.reject.empty()) previous = &c;

@@ -206,6 +206,12 @@ const std::vector<NameRef>& Lexicon::names_with_word(std::string_view word) cons
     return found == m_names_by_word.end() ? none : found->second;
 }
 
+const std::vector<std::uint32_t>& Lexicon::claimants_with_surname(std::string_view surname) const {
+    static const std::vector<std::uint32_t> none;
+    auto found = m_claimants_by_surname.find(surname);
+    return found == m_claimants_by_surname.end() ? none : found->second;
+}
+
 namespace {
 
 bool is_word_character(char c) {
@@ -295,6 +301,7 @@ void Lexicon::index_words() {
 
 void Lexicon::index_claimants() {
     m_names_by_word.clear();
+    m_claimants_by_surname.clear();
     for (std::uint32_t c = 0; c < claimants.size(); ++c) {
         auto& claimant = claimants[c];
         claimant.folded_names.clear();
@@ -305,6 +312,10 @@ void Lexicon::index_claimants() {
             if (!is_personal_name(alias)) continue;
             const std::string& name = claimant.folded_names.back();
             claimant.surnames.push_back(name.substr(name.rfind(' ') + 1));
+        }
+        for (const auto& surname : claimant.surnames) {
+            auto& bearers = m_claimants_by_surname[surname];
+            if (bearers.empty() || bearers.back() != c) bearers.push_back(c);
         }
         // Every substring that contains_word() would find in a name: one
         // that starts after a non-word character (or at the start) and ends

@@ -190,6 +190,9 @@ class Lexicon {
     // contains_word), in claimant then name order. Derived when the lexicon
     // is loaded, so that references are resolved without scanning names.
     const std::vector<NameRef>& names_with_word(std::string_view word) const;
+    // The claimants (indexes into `claimants`, each once, in order) with
+    // `surname` among their Claimant::surnames. Derived when the lexicon is loaded.
+    const std::vector<std::uint32_t>& claimants_with_surname(std::string_view surname) const;
 
     // Where the word starts entries of the phrase tables, or nullptr if it
     // starts none. Derived by add_file_text(); a table changed otherwise
@@ -230,6 +233,8 @@ class Lexicon {
         m_claimant_by_name;
     std::unordered_map<std::string, std::vector<NameRef>, TransparentHash, std::equal_to<>>
         m_names_by_word;
+    std::unordered_map<std::string, std::vector<std::uint32_t>, TransparentHash, std::equal_to<>>
+        m_claimants_by_surname;
     FirstWordFilter m_number_filter; // of number_words' keys
 };
 

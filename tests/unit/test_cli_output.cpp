@@ -28,6 +28,32 @@ TEST_CASE("output: a claim's JSON line matches the JSON library, escapes include
     CHECK(written.str() == tracker::cli::claim_json(claim, article).dump() + "\n");
 }
 
+TEST_CASE("output: every ASCII character at every place of a string is escaped as the JSON "
+          "library does",
+          "[output]") {
+    // The writer scans eight bytes at a time: a character to escape must be
+    // found in any of the eight places, and in the tail after the last eight.
+    tracker::model::Article article;
+    article.path = "a.txt";
+    Claim claim;
+    claim.metric = tracker::model::Metric::killed;
+    claim.value = 1;
+    tracker::model::set_bounds(claim);
+    claim.as_of = *tracker::model::parse_iso_date("2023-11-05");
+    for (std::size_t length : {1u, 7u, 8u, 9u, 17u, 20u}) {
+        for (std::size_t at = 0; at < length; ++at) {
+            for (int c = 0; c < 0x80; ++c) {
+                claim.sentence = std::string(length, 'x');
+                claim.sentence[at] = static_cast<char>(c);
+                claim.sentence += "\xC3\xA9"; // UTF-8 is kept as it is
+                std::ostringstream written;
+                tracker::cli::write_claim_json_line(written, claim, article);
+                REQUIRE(written.str() == tracker::cli::claim_json(claim, article).dump() + "\n");
+            }
+        }
+    }
+}
+
 namespace {
 std::string csv_row(const std::vector<std::string>& fields) {
     std::ostringstream out;

@@ -113,6 +113,21 @@ TEST_CASE("lexicon: a user's spokesman entry attributes figures to the new body"
     CHECK(claims[0].claimant == "Coastal Rescue Directorate");
 }
 
+TEST_CASE("lexicon: the index of surnames lists each body that has one once", "[lexicon]") {
+    Lexicon lexicon = Lexicon::builtin();
+    REQUIRE_FALSE(lexicon
+                      .add_file_text("[claimants]\n"
+                                     "Coastal Rescue Directorate\tYusuf Haddad|Samir Haddad\n"
+                                     "Harbour Authority\tLeila Haddad\n",
+                                     "user.tsv")
+                      .has_value());
+    const auto& bearers = lexicon.claimants_with_surname("haddad");
+    REQUIRE(bearers.size() == 2);
+    CHECK(lexicon.claimants[bearers[0]].canonical == "Coastal Rescue Directorate");
+    CHECK(lexicon.claimants[bearers[1]].canonical == "Harbour Authority");
+    CHECK(lexicon.claimants_with_surname("nobody").empty());
+}
+
 TEST_CASE("lexicon: a later entry overrides an earlier one", "[lexicon]") {
     Lexicon lexicon = Lexicon::builtin();
     REQUIRE_FALSE(lexicon

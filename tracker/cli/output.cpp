@@ -2,7 +2,9 @@
 
 #include "reports/text_escape.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -194,6 +196,19 @@ namespace tracker::cli {
 
 namespace {
 
+// Whether any of eight bytes needs an escape in JSON: a control character,
+// a quote or a backslash. Exact for the eight as a whole (the "has a byte
+// less than n" and "has a zero byte" tricks of Bit Twiddling Hacks), so that
+// the text is scanned a word, not a byte, at a time.
+bool any_needs_escape(std::uint64_t bytes) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t high_bits = 0x8080808080808080ull;
+    auto has_zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & high_bits; };
+    const std::uint64_t control = (bytes - ones * 0x20) & ~bytes & high_bits;
+    return (control | has_zero_byte(bytes ^ (ones * '"')) | has_zero_byte(bytes ^ (ones * '\\'))) !=
+           0;
+}
+
 // A JSON string as nlohmann::json dumps it: UTF-8 kept, quotes, backslashes
 // and control characters escaped.
 void write_json_string(std::string& out, std::string_view text) {
@@ -203,6 +218,10 @@ void write_json_string(std::string& out, std::string_view text) {
     while (i < text.size()) {
         // Runs of characters that need no escape are appended at once.
         std::size_t run = i;
+        for (std::uint64_t bytes; run + 8 <= text.size(); run += 8) {
+            std::memcpy(&bytes, text.data() + run, 8);
+            if (any_needs_escape(bytes)) break; // the byte loop finds which one
+        }
         while (run < text.size() && plain(static_cast<unsigned char>(text[run])))
             ++run;
         out.append(text.data() + i, run - i);
