@@ -10,7 +10,9 @@
 #include "importers/extract/sentences.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +39,32 @@ std::string evidence(std::string_view body, std::size_t sentence_start, std::siz
     return std::string(body.substr(from, to - from));
 }
 
+// Labels that open a line linking to other content ("Read more: Who were
+// the six hostages?", "WATCH | 40 killed in a strike"): the line is a link,
+// not reporting, and its numbers are another story's headline. Two words at
+// most; an empty second word means a one-word label.
+constexpr std::array<std::array<std::string_view, 2>, 9> k_teaser_labels{{{"read", "more"},
+                                                                          {"read", "also"},
+                                                                          {"also", "read"},
+                                                                          {"see", "also"},
+                                                                          {"related", ""},
+                                                                          {"watch", ""},
+                                                                          {"listen", ""},
+                                                                          {"recommended", ""},
+                                                                          {"more", ""}}};
+
+// A paragraph that opens with a teaser label and ':' or '|'.
+bool is_link_teaser(const TokenizedSentence& s) {
+    if (!s.starts_paragraph) return false;
+    for (const auto& label : k_teaser_labels) {
+        const std::size_t words = label[1].empty() ? 1 : 2;
+        if (s.word(0) != label[0] || (words == 2 && s.word(1) != label[1])) continue;
+        const std::string_view mark = s.word(words);
+        if (mark == ":" || mark == "|") return true;
+    }
+    return false;
+}
+
 } // namespace
 
 Extraction extract_claims(const model::Article& article, const lexicon::Lexicon& lexicon) {
@@ -61,16 +89,21 @@ Extraction extract_claims(const model::Article& article, const lexicon::Lexicon&
         annotate_sentence(sentence, lexicon);
         std::swap(candidates, previous_candidates);       // last_figure stays valid
         find_numbers_into(candidates, sentence, lexicon); // keeps the vector's memory
-        if (candidates.empty()) {
+        if (is_link_teaser(sentence)) {
+            // Nothing of it counts, nor is it a source for later sentences.
+            for (Candidate& c : candidates)
+                if (c.reject.empty()) c.reject = "link teaser";
+        } else if (candidates.empty()) {
             // Still read attributions, for later back-references.
             claimants.assign(body, sentence, candidates);
             last_figure = nullptr;
             continue;
+        } else {
+            assign_qualifiers(sentence, candidates, lexicon);
+            assign_metrics(sentence, candidates, lexicon, detention_article, last_figure);
+            auto attributions = claimants.assign(body, sentence, candidates);
+            assign_dates(sentence, candidates, published, attributions);
         }
-        assign_qualifiers(sentence, candidates, lexicon);
-        assign_metrics(sentence, candidates, lexicon, detention_article, last_figure);
-        auto attributions = claimants.assign(body, sentence, candidates);
-        assign_dates(sentence, candidates, published, attributions);
         std::string_view text = body.substr(span.start, span.end - span.start);
         last_figure = nullptr;
         for (const Candidate& c : candidates)

@@ -427,3 +427,31 @@ TEST_CASE("pipeline: per-token lexicon info matches every phrase table as match(
     }
     CHECK(hits >= 10);
 }
+
+// ---------------------------------------------------------------- link teasers
+
+TEST_CASE("pipeline: a line that links to another story ('Read more:', 'WATCH |') holds no claim",
+          "[pipeline]") {
+    const Extraction result = run("Rescuers said nine people died when the bridge fell.\n"
+                                  "Read more: How 14 villages were cut off by the floods\n"
+                                  "WATCH | Medics say 23 were hurt in the second collapse\n"
+                                  "Related: 31 families still wait for news");
+    INFO(describe(result.claims));
+    REQUIRE(result.claims.size() == 1);
+    CHECK(result.claims[0].value == 9);
+    std::vector<std::string> reasons;
+    for (const auto& rejected : result.rejected)
+        if (rejected.reason == "link teaser") reasons.push_back(rejected.text);
+    CHECK(reasons == std::vector<std::string>{"14", "23", "31"});
+}
+
+TEST_CASE("pipeline: a teaser label inside a sentence or without its mark is prose", "[pipeline]") {
+    // Not at the start of a line, or no ':' or '|' after the label.
+    const Extraction result = run("Officials said 40 people were killed. Watch: the ministry "
+                                  "said 12 people had died.\n"
+                                  "Related deaths rose to 17, the ministry said.");
+    INFO(describe(result.claims));
+    CHECK(claim_with_value(result.claims, 40) != nullptr);
+    CHECK(claim_with_value(result.claims, 12) != nullptr);
+    CHECK(claim_with_value(result.claims, 17) != nullptr);
+}
