@@ -302,6 +302,20 @@ bool is_saying(std::string_view w) {
 
 using TermEntry = lexicon::PhraseTable<lexicon::MetricTerm>::Entry;
 
+// A main verb of continuing state within the next words of the clause:
+// "were still", "are still", "remain", "remained" (not past a comma or
+// "and", which start another clause).
+bool still_after(const TokenizedSentence& s, std::size_t from) {
+    for (std::size_t k = from; k < s.tokens.size() && k < from + 10; ++k) {
+        const std::string_view w = s.word(k);
+        if (w == "," || w == ";" || w == "and" || w == "but" || w == ".") return false;
+        if (w == "remain" || w == "remains" || w == "remained") return true;
+        if ((w == "were" || w == "are" || w == "was" || w == "is") && s.word(k + 1) == "still")
+            return true;
+    }
+    return false;
+}
+
 struct Predicate {
     const TermEntry* term = nullptr;
     std::size_t end = 0;
@@ -721,6 +735,12 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         // held by Israel": the verb before governs; the participle describes.
         if (found.term && found.bare_participle && !found.relative && left.event &&
             left.event->payload.role == TermRole::event && left.event_at == c.qualifier_first)
+            found = {};
+        // "132 of the hostages taken on October 7 were still in Gaza": the
+        // participle says how they became hostages; the clause's own verb
+        // says what they are now, and hostages who still are, are held.
+        if (found.term && found.bare_participle && !found.relative && np.head_class == "hostage" &&
+            still_after(s, found.end + 1))
             found = {};
         const TermEntry* predicate = found.term;
         if (predicate) c.phrase_end = found.end;

@@ -546,3 +546,19 @@ TEST_CASE("metrics: a short relative clause between the noun and its verb keeps 
     // The clause does not turn a count of things into people.
     check_no_claim("Officials said 40 lorries carrying flour had been held at the crossing.");
 }
+
+TEST_CASE("metrics: hostages 'taken' in a past attack who 'are still' somewhere are held",
+          "[metrics]") {
+    // The participle tells how they became hostages; the clause's verb tells
+    // what they are now.
+    CHECK(metric_of("The army said 97 of the hostages seized in the raid were still in the "
+                    "tunnels.",
+                    97) == "hostages_held");
+    CHECK(metric_of("Officials said 61 of the captives abducted last year remain in the camp.",
+                    61) == "hostages_held");
+    // Without a state verb the participle still decides.
+    CHECK(metric_of("The army said 97 of the hostages seized in the raid were freed.", 97) ==
+          "hostages_released");
+    CHECK(metric_of("Officials said 240 hostages were taken in the raid.", 240) ==
+          "hostages_taken");
+}
