@@ -686,6 +686,23 @@ bool is_detention_article(std::string_view body) {
     return detention;
 }
 
+namespace {
+
+// "interviews with more than 550 former prisoners", "surveyed 1,200
+// residents": the people a study heard are its sample, not a count of what
+// happened to them. Read before the qualifier phrase ("more than"), which
+// assign_qualifiers has found.
+bool counts_interviewees(const TokenizedSentence& s, const Candidate& c) {
+    const std::size_t at = c.qualifier_first;
+    const std::string_view verb = at > 0 ? s.word(at - 1) : std::string_view{};
+    if (verb == "interviewed" || verb == "interviewing" || verb == "surveyed" || verb == "polled")
+        return true;
+    return verb == "with" && at > 1 &&
+           (s.word(at - 2) == "interviews" || s.word(at - 2) == "interview");
+}
+
+} // namespace
+
 void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
                     const lexicon::Lexicon& lexicon, const DetentionArticle& detention_article,
                     const Candidate* previous_sentence) {
@@ -700,6 +717,10 @@ void assign_metrics(const TokenizedSentence& s, std::vector<Candidate>& all,
         Candidate& c = all[self];
         c.phrase_end = c.last;
         if (!c.reject.empty()) continue;
+        if (counts_interviewees(s, c)) {
+            c.reject = "interviewees";
+            continue;
+        }
         NounPhrase np = read_noun_phrase(s, all, c.last + 1, lexicon, 0);
         if (!np.rejection.empty()) {
             c.reject = np.rejection;

@@ -182,23 +182,6 @@ std::string context_rejection(const TokenizedSentence& s, const Candidate& c,
             return "difference";
         if (t[i - back].kind != TokenKind::word) break;
     }
-    // "interviews with more than 550 former prisoners", "surveyed 1,200
-    // residents": the people a study heard, its sample, not a count of what
-    // happened to them.
-    std::size_t object = i; // the number, or the first word of its qualifier
-    for (std::size_t back = 0; back < 3 && object > 0; ++back) {
-        const std::string_view w = s.word(object - 1);
-        if (w != "more" && w != "than" && w != "at" && w != "least" && w != "some" &&
-            w != "about" && w != "nearly" && w != "almost" && w != "over" && w != "around")
-            break;
-        --object;
-    }
-    const std::string_view verb = object > 0 ? s.word(object - 1) : std::string_view{};
-    if (verb == "interviewed" || verb == "interviewing" || verb == "surveyed" || verb == "polled")
-        return "interviewees";
-    if (verb == "with" && object > 1 &&
-        (s.word(object - 2) == "interviews" || s.word(object - 2) == "interview"))
-        return "interviewees";
     // A word listed as a name prefix: "Resolution 2712", "Route 4".
     if (i > 0 && t[i - 1].capitalized) {
         const auto* entry = lookup(lexicon.non_people, &lexicon::WordInfo::non_people, s, i - 1);

@@ -385,16 +385,3 @@ TEST_CASE("numbers: a day range of a month is a date, not a count ('between 5 an
     CHECK_FALSE(has_claim_with_value(claims, 5));
     CHECK(claims.size() == 1);
 }
-
-TEST_CASE("numbers: the people a study interviewed are its sample, not a count", "[numbers]") {
-    const std::string report = "The monitors based their findings on interviews with more than "
-                               "400 freed detainees, and said 75 of them had been tortured.";
-    check_rejected(report, 400);
-    auto claims = extract(report);
-    INFO(describe(claims));
-    CHECK_FALSE(has_claim_with_value(claims, 400));
-    check_rejected("Researchers interviewed 260 displaced families in the camps.", 260);
-    check_rejected("The agency surveyed some 1,300 people who had fled the city.", 1300);
-    // Witnesses who were interviewed are a source, and their figure stands.
-    check_only_claim("Witnesses interviewed by the agency said 18 people were killed.", 18, 0);
-}

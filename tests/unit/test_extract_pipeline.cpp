@@ -455,3 +455,29 @@ TEST_CASE("pipeline: a teaser label inside a sentence or without its mark is pro
     CHECK(claim_with_value(result.claims, 12) != nullptr);
     CHECK(claim_with_value(result.claims, 17) != nullptr);
 }
+
+// ---------------------------------------------------------------- interviewees
+
+TEST_CASE("pipeline: the people a study interviewed are its sample, not a count", "[pipeline]") {
+    const auto rejected_as = [](const Extraction& result, const std::string& text) {
+        for (const auto& r : result.rejected)
+            if (r.text == text) return r.reason;
+        return std::string("<not rejected>");
+    };
+    const Extraction report = run("The monitors based their findings on interviews with more "
+                                  "than 400 freed detainees, and said 75 of them had been "
+                                  "tortured.");
+    INFO(describe(report.claims));
+    CHECK(rejected_as(report, "400") == "interviewees");
+    CHECK(claim_with_value(report.claims, 400) == nullptr);
+    CHECK(rejected_as(run("Researchers interviewed 260 displaced families in the camps."), "260") ==
+          "interviewees");
+    CHECK(rejected_as(run("The agency surveyed some 1,300 people who had fled the city."),
+                      "1,300") == "interviewees");
+    // Witnesses who were interviewed are a source, and their figure stands.
+    const Extraction witnesses =
+        run("Witnesses interviewed by the agency said 18 people were killed.");
+    INFO(describe(witnesses.claims));
+    REQUIRE(witnesses.claims.size() == 1);
+    CHECK(witnesses.claims[0].value == 18);
+}
